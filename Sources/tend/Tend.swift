@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Tend: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "A process supervisor.")
+}
