@@ -1,0 +1,74 @@
+/// Where a decoded value came from: its file and that file's source map, so that any later step (decoding,
+/// cross-file checks, expansion) can report a problem at the exact line and column.
+struct DocumentOrigin: Sendable, Equatable {
+    /// The file's path as shown in diagnostics.
+    var file: String
+    /// The file's directory, absolute: `%(here)s` and the base of relative paths written in it.
+    var directory: String
+    var sourceMap: SourceMap
+
+    /// A diagnostic about the key or value at `path`. `offset` points into a string value, in Unicode scalars.
+    func diagnostic(
+        _ severity: Diagnostic.Severity, _ message: String, at path: ConfigPath, onKey: Bool = false,
+        offset: Int? = nil
+    ) -> Diagnostic {
+        var position = onKey ? sourceMap.keyPosition(of: path) : sourceMap.valuePosition(of: path)
+        if let offset, sourceMap.values[path] != nil {
+            position.column += offset + 1
+        }
+        return Diagnostic(severity, file: file, position: position, path: path, message: message)
+    }
+}
+
+/// Collects the diagnostics of one decoding pass and offers typed reads that report what they reject.
+struct DecodingContext {
+    let origin: DocumentOrigin
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(origin: DocumentOrigin) {
+        self.origin = origin
+    }
+
+    mutating func error(_ message: String, at path: ConfigPath, onKey: Bool = false, offset: Int? = nil) {
+        diagnostics.append(origin.diagnostic(.error, message, at: path, onKey: onKey, offset: offset))
+    }
+
+    mutating func warning(_ message: String, at path: ConfigPath, onKey: Bool = false) {
+        diagnostics.append(origin.diagnostic(.warning, message, at: path, onKey: onKey))
+    }
+
+    /// Reports every key of `table` that is not in `known`, suggesting the nearest known key.
+    mutating func rejectUnknownKeys(of table: [String: ConfigValue], at path: ConfigPath, known: [String], in section: String) {
+        for key in table.keys.sorted() where !known.contains(key) {
+            var message = "unknown key \"\(key)\" in \(section)"
+            if let suggestion = DidYouMean.suggestion(for: key, among: known) {
+                message += "; did you mean \"\(suggestion)\"?"
+            }
+            error(message, at: path.appending(key), onKey: true)
+        }
+    }
+
+    /// The value at `key` read by `parse`, nil when absent; a rejected value is reported and read as nil.
+    mutating func read<T>(
+        _ table: [String: ConfigValue], _ key: String, at path: ConfigPath,
+        _ parse: (ConfigValue) -> Result<T, ValueError>
+    ) -> T? {
+        guard let value = table[key] else { return nil }
+        switch parse(value) {
+        case .success(let result):
+            return result
+        case .failure(let problem):
+            error(problem.message, at: path.appending(key))
+            return nil
+        }
+    }
+
+    /// A table-valued key, or nil (reported) when it holds something else.
+    mutating func table(_ value: ConfigValue, at path: ConfigPath, describing what: String) -> [String: ConfigValue]? {
+        guard case .table(let table) = value else {
+            error("expected \(what) to be a table, found \(value.kindDescription)", at: path)
+            return nil
+        }
+        return table
+    }
+}
