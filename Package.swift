@@ -16,10 +16,12 @@ let package = Package(
             name: "TendCore",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        .target(name: "TendSystem", dependencies: ["TendCore"]),
         .executableTarget(
             name: "tend",
             dependencies: [
                 "TendCore",
+                "TendSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

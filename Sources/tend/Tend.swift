@@ -1,6 +1,43 @@
 import ArgumentParser
+import Glibc
 
+/// The `tend` command: a process supervisor driven by configuration files, and its client.
 @main
-struct Tend: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A process supervisor.")
+struct Tend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Keep programs running as their configuration describes.",
+        discussion: """
+            tend is a process supervisor: programs declared in tend.toml and conf.d/*.toml|*.json are started, \
+            restarted when they crash, and changed live when their files change.
+
+            Exit codes: 0 success; 1 the configuration is invalid or an action failed; 2 usage error or \
+            unreadable file.
+            """,
+        version: TendVersion.current,
+        subcommands: [Check.self, Init.self]
+    )
+
+    /// Runs the command line, mapping ArgumentParser's usage-error code (64) to tend's documented 2.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandleOutput.standardError.write(fullMessage(for: error) + "\n")
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// tend's version, printed by `--version`.
+enum TendVersion {
+    static let current = "0.1.0"
 }
