@@ -1,0 +1,38 @@
+# tend: build, test and run. Each target installs the system packages it needs when they are missing.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+CONFIGURATION ?= debug
+BIN = $(shell $(SWIFT) build -c $(CONFIGURATION) --show-bin-path 2>/dev/null)
+
+.PHONY: all build release test run check install deps clean
+
+all: build
+
+deps:
+	@if [ ! -f /usr/include/inotifytools/inotifytools.h ]; then \
+		echo "installing libinotifytools0-dev"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libinotifytools0-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIGURATION)
+
+release:
+	$(MAKE) build CONFIGURATION=release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+run: build
+	$(BIN)/tend check -c examples/tend.toml
+
+check: build
+	$(BIN)/tend check -c $(or $(CONFIG),examples/tend.toml)
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $$($(SWIFT) build -c release --show-bin-path)/tend $(DESTDIR)$(PREFIX)/bin/tend
+
+clean:
+	rm -rf .build
