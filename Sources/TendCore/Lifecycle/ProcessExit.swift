@@ -14,7 +14,7 @@ public enum ProcessExit: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// supervisord's wording: "exit status 1", "terminated by SIGKILL", "terminated by SIGSEGV (core dumped)".
+    /// How the exit reads in logs and status, in supervisord's wording: "exit status 1", "terminated by SIGKILL", "terminated by SIGSEGV (core dumped)".
     public var description: String {
         switch self {
         case .exited(let code):

@@ -18,5 +18,6 @@ public enum ProcessState: String, Hashable, Sendable, CaseIterable, CustomString
     /// A stop signal could not be delivered, so tend cannot tell what the process is doing.
     case unknown = "UNKNOWN"
 
+    /// supervisord's name for the state, as `tend status` prints it.
     public var description: String { rawValue }
 }

@@ -21,9 +21,11 @@ public struct MonotonicInstant: Comparable, Hashable, Sendable, CustomStringConv
         lhs.sinceOrigin - rhs.sinceOrigin
     }
 
+    /// Earlier instants order first.
     public static func < (lhs: MonotonicInstant, rhs: MonotonicInstant) -> Bool {
         lhs.sinceOrigin < rhs.sinceOrigin
     }
 
+    /// The offset from the origin, for logs and test failures.
     public var description: String { "T+\(sinceOrigin)" }
 }
