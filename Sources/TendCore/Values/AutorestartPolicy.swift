@@ -7,3 +7,14 @@ public enum AutorestartPolicy: String, Hashable, Sendable, CaseIterable {
     /// Leave it EXITED.
     case never
 }
+
+extension AutorestartPolicy {
+    /// Whether an exit from RUNNING leads to a new start, given whether its status was expected.
+    public func restarts(afterExpectedExit expected: Bool) -> Bool {
+        switch self {
+        case .always: return true
+        case .unexpected: return !expected
+        case .never: return false
+        }
+    }
+}
