@@ -1,0 +1,31 @@
+import TOMLKit
+
+/// Parses a TOML file's raw bytes into a `ParsedDocument`: TOMLKit (toml++) decides what is valid and
+/// builds the tree, `TOMLKeyLocator` adds the positions of every key and value.
+///
+/// An empty or whitespace-only file is a valid, empty table.
+public enum TOMLDocumentParser {
+    /// Parses `bytes` (the whole file, UTF-8, an optional byte order mark skipped).
+    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> ParsedDocument {
+        if let error = SyntaxError.checkingUTF8(bytes) { throw error }
+        // TOMLKit hands the text to toml++ as a C string, which would end at a NUL byte.
+        if let nul = bytes.firstIndex(of: 0) {
+            var counter = TextPositionCounter(bytes: bytes)
+            throw SyntaxError(
+                position: counter.position(at: nul), message: "a NUL character (U+0000) is not allowed in TOML"
+            )
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: String(decoding: bytes, as: UTF8.self))
+        } catch let error as TOMLParseError {
+            let position = SourcePosition(line: error.source.begin.line, column: error.source.begin.column)
+            var counter = TextPositionCounter(bytes: bytes)
+            let found = counter.offset(of: position).flatMap { UTF8Text.scalar(in: bytes, at: $0) }
+            throw SyntaxError(position: position, message: TOMLErrorWording.plain(error.description, found: found))
+        } catch {
+            throw SyntaxError(position: .start, message: "\(error)")
+        }
+        return ParsedDocument(root: ConfigValue.members(of: table), sourceMap: TOMLKeyLocator.locate(in: bytes))
+    }
+}
