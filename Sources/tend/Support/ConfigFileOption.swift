@@ -4,7 +4,7 @@ import TendCore
 
 /// `-c FILE`: the main configuration file, shared by every command that reads the configuration.
 struct ConfigFileOption: ParsableArguments {
-    @Option(name: [.short, .customLong("config")], help: ArgumentHelp(
+    @Option(name: [.customShort("c"), .customLong("config")], help: ArgumentHelp(
         "The main configuration file (TOML or JSON).",
         discussion: "Without it tend uses ./tend.toml, else /etc/tend/tend.toml.",
         valueName: "FILE"))

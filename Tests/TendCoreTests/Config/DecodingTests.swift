@@ -8,9 +8,9 @@ import Testing
         let web = try #require(config.program(named: "web"))
         #expect(web.numprocs == 1 && web.numprocsStart == 0 && web.priority == 999 && web.autostart)
         #expect(web.groupName == "web")
-        #expect(web.lifecycle == LifecycleSettings.defaults)
-        #expect(web.lifecycle.startsecs == .seconds(1) && web.lifecycle.startretries == .limited(3))
-        #expect(web.lifecycle.stopwaitsecs == .seconds(10) && web.lifecycle.stopsignal == .terminate)
+        #expect(web.lifecycle == LifecycleSpec.supervisordDefaults)
+        #expect(web.lifecycle.startSeconds == .seconds(1) && web.lifecycle.startRetries == .limited(3))
+        #expect(web.lifecycle.stopWaitSeconds == .seconds(10) && web.lifecycle.stopSignal == .terminate)
         #expect(web.instances == [ProcessSpec(
             name: "web", processNumber: 0, argv: ["python3", "-m", "http.server"], directory: nil, environment: [:],
             user: nil, umask: nil,

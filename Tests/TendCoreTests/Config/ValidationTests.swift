@@ -79,8 +79,8 @@ import Testing
         (
             "[program.web]\ncommand = \"sleep 1\"\nbackoff = { initial = 5, max = 1, multiplier = 0.5 }\n",
             [
-                "/etc/tend/tend.toml:3:33: error: program.web.backoff.max: must not be less than initial (5.0s)",
-                "/etc/tend/tend.toml:3:49: error: program.web.backoff.multiplier: must be at least 1, found 0.5",
+                "/etc/tend/tend.toml:3:32: error: program.web.backoff.max: must not be less than initial (5.0s)",
+                "/etc/tend/tend.toml:3:48: error: program.web.backoff.multiplier: must be at least 1, found 0.5",
             ]
         ),
         (
@@ -157,5 +157,17 @@ import Testing
         #expect(throws: FileAccessError(path: "/etc/tend/missing.toml", reason: .notFound)) {
             try load([:], main: "/etc/tend/missing.toml")
         }
+    }
+}
+
+extension ValidationTests {
+    @Test func expandedProcessNamesMustBeUsableAsFileNames() throws {
+        let found = try diagnostics([Self.main: "[program.web]\ncommand = \"sleep 1\"\nprocess_name = \"web %(process_num)d\"\n"])
+        #expect(found == ["/etc/tend/tend.toml:3:16: error: program.web.process_name: process name \"web 0\" may only hold letters, digits, \"_\", \".\" and \"-\""])
+    }
+
+    @Test func aProgramListedInTwoGroupsIsReported() throws {
+        let found = try diagnostics([Self.main: "[program.a]\ncommand = \"sleep 1\"\n[group.one]\nprograms = [\"a\"]\n[group.two]\nprograms = [\"a\"]\n"])
+        #expect(found == ["/etc/tend/tend.toml:6:13: error: group.two.programs[0]: program \"a\" is already in group \"one\"; a program belongs to one group"])
     }
 }

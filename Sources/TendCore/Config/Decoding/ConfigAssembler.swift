@@ -29,11 +29,11 @@ public enum ConfigAssembler {
             let groupName = groupOf[name] ?? name
             guard let program = InstanceExpander.expand(draft, groupName: groupName, daemon: daemon, host: host, diagnostics: &diagnostics) else { continue }
             for instance in program.instances {
-                if let owner = instanceOwners[instance.name] {
+                if let owner = instanceOwners[instance.name], owner.name != draft.name {
                     diagnostics.append(draft.origin.diagnostic(
                         .error, "process name \"\(instance.name)\" is also used by program \"\(owner.name)\" (\(owner.origin.file)); give each program its own process_name",
                         at: draft.processName.path))
-                } else {
+                } else if instanceOwners[instance.name] == nil {
                     instanceOwners[instance.name] = draft
                 }
             }

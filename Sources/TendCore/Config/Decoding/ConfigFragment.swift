@@ -51,7 +51,7 @@ struct ProgramDraft: Sendable, Equatable {
     var numprocsStart: Int
     var priority: Int
     var autostart: Bool
-    var lifecycle: LifecycleSettings
+    var lifecycle: LifecycleSpec
     var user: LocatedString?
     var directory: LocatedString?
     var umask: UInt32?

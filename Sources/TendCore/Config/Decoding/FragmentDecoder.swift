@@ -66,9 +66,7 @@ public enum FragmentDecoder {
 
     /// Program and group names become parts of process names and `GROUP:*` addresses.
     private static func checkName(_ name: String, kind: String, at path: ConfigPath, context: inout DecodingContext) -> Bool {
-        let valid = !name.isEmpty && name.unicodeScalars.allSatisfy {
-            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0)
-        }
+        let valid = ProcessSpec.isValidName(name)
         if !valid {
             context.error("\"\(name)\" is not a valid \(kind) name; use letters, digits, \"_\", \".\" and \"-\"", at: path, onKey: true)
         }

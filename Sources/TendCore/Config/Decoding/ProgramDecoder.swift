@@ -8,17 +8,17 @@ enum ProgramDecoder {
         func located(_ key: String, _ context: inout DecodingContext) -> LocatedString? {
             context.read(table, key, at: path, ScalarValue.string).map { LocatedString(text: $0, path: path.appending(key)) }
         }
-        let defaults = LifecycleSettings.defaults
+        let defaults = LifecycleSpec.supervisordDefaults
         var lifecycle = defaults
-        lifecycle.startsecs = context.read(table, "startsecs", at: path, DurationValue.parse) ?? defaults.startsecs
-        lifecycle.startretries = context.read(table, "startretries", at: path, PolicyValues.startretries) ?? defaults.startretries
+        lifecycle.startSeconds = context.read(table, "startsecs", at: path, DurationValue.parse) ?? defaults.startSeconds
+        lifecycle.startRetries = context.read(table, "startretries", at: path, PolicyValues.startretries) ?? defaults.startRetries
         lifecycle.autorestart = context.read(table, "autorestart", at: path, PolicyValues.autorestart) ?? defaults.autorestart
-        lifecycle.exitcodes = context.read(table, "exitcodes", at: path, PolicyValues.exitcodes) ?? defaults.exitcodes
-        lifecycle.stopsignal = context.read(table, "stopsignal", at: path, PolicyValues.signal) ?? defaults.stopsignal
-        lifecycle.stopwaitsecs = context.read(table, "stopwaitsecs", at: path, DurationValue.parse) ?? defaults.stopwaitsecs
-        lifecycle.stopasgroup = context.read(table, "stopasgroup", at: path, ScalarValue.boolean) ?? false
-        lifecycle.killasgroup = context.read(table, "killasgroup", at: path, ScalarValue.boolean) ?? false
-        if lifecycle.stopasgroup && !lifecycle.killasgroup {
+        lifecycle.exitCodes = context.read(table, "exitcodes", at: path, PolicyValues.exitcodes).map(Set.init) ?? defaults.exitCodes
+        lifecycle.stopSignal = context.read(table, "stopsignal", at: path, PolicyValues.signal) ?? defaults.stopSignal
+        lifecycle.stopWaitSeconds = context.read(table, "stopwaitsecs", at: path, DurationValue.parse) ?? defaults.stopWaitSeconds
+        lifecycle.stopAsGroup = context.read(table, "stopasgroup", at: path, ScalarValue.boolean) ?? false
+        lifecycle.killAsGroup = context.read(table, "killasgroup", at: path, ScalarValue.boolean) ?? false
+        if lifecycle.stopAsGroup && !lifecycle.killAsGroup {
             context.error(
                 "stopasgroup = true needs killasgroup = true as well, or the SIGKILL after stopwaitsecs would miss the group",
                 at: path.appending("stopasgroup"))

@@ -28,6 +28,10 @@ enum InstanceExpander {
                 }
             }
             let name = expand(draft.processName) ?? draft.name
+            if !ProcessSpec.isValidName(name) {
+                report(draft.origin.diagnostic(
+                    .error, "process name \"\(name)\" may only hold letters, digits, \"_\", \".\" and \"-\"", at: draft.processName.path))
+            }
             let argv: [String]?
             switch command {
             case .line(let line):

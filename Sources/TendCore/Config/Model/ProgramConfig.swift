@@ -13,13 +13,13 @@ public struct ProgramConfig: Hashable, Sendable {
     public var priority: Int
     public var autostart: Bool
     /// How the lifecycle treats each process (startsecs, retries, restarts, stopping, backoff).
-    public var lifecycle: LifecycleSettings
+    public var lifecycle: LifecycleSpec
     /// One entry per process, `numprocs` of them, with every string expanded.
     public var instances: [ProcessSpec]
 
     public init(
         name: String, file: String, groupName: String, numprocs: Int, numprocsStart: Int, priority: Int,
-        autostart: Bool, lifecycle: LifecycleSettings, instances: [ProcessSpec]
+        autostart: Bool, lifecycle: LifecycleSpec, instances: [ProcessSpec]
     ) {
         self.name = name
         self.file = file
@@ -30,41 +30,6 @@ public struct ProgramConfig: Hashable, Sendable {
         self.autostart = autostart
         self.lifecycle = lifecycle
         self.instances = instances
-    }
-}
-
-/// The settings that decide a process's lifecycle; all of them apply in place, without a restart.
-public struct LifecycleSettings: Hashable, Sendable {
-    public var startsecs: Duration
-    public var startretries: RetryLimit
-    public var autorestart: AutorestartPolicy
-    public var exitcodes: [Int32]
-    public var stopsignal: Signal
-    public var stopwaitsecs: Duration
-    public var stopasgroup: Bool
-    public var killasgroup: Bool
-    public var backoff: BackoffPolicy
-
-    /// supervisord's defaults.
-    public static let defaults = LifecycleSettings(
-        startsecs: .seconds(1), startretries: .limited(3), autorestart: .unexpected, exitcodes: [0],
-        stopsignal: .terminate, stopwaitsecs: .seconds(10), stopasgroup: false, killasgroup: false,
-        backoff: .linear
-    )
-
-    public init(
-        startsecs: Duration, startretries: RetryLimit, autorestart: AutorestartPolicy, exitcodes: [Int32],
-        stopsignal: Signal, stopwaitsecs: Duration, stopasgroup: Bool, killasgroup: Bool, backoff: BackoffPolicy
-    ) {
-        self.startsecs = startsecs
-        self.startretries = startretries
-        self.autorestart = autorestart
-        self.exitcodes = exitcodes
-        self.stopsignal = stopsignal
-        self.stopwaitsecs = stopwaitsecs
-        self.stopasgroup = stopasgroup
-        self.killasgroup = killasgroup
-        self.backoff = backoff
     }
 }
 
@@ -96,6 +61,14 @@ public struct ProcessSpec: Hashable, Sendable {
     public var umask: UInt32?
     public var stdout: LogDestination
     public var stderr: LogDestination
+
+    /// Whether `name` can name a process: letters, digits, `_`, `.` and `-`, so it is safe in log file
+    /// names and in `GROUP:NAME` addresses.
+    public static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && name.unicodeScalars.allSatisfy {
+            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0)
+        }
+    }
 
     public init(
         name: String, processNumber: Int, argv: [String], directory: String?, environment: [String: String],

@@ -1,0 +1,98 @@
+/// Loads the whole configuration: the main file, then every file its include globs match, each parsed
+/// and decoded on its own, then assembled. It never stops at the first problem: every problem in every
+/// file is reported at once.
+public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
+    public var fileSystem: FileSystem
+    public var host: HostFacts
+    /// The directory relative paths (the main file's, and so the includes') are taken from.
+    public var workingDirectory: String
+
+    public init(fileSystem: FileSystem, host: HostFacts, workingDirectory: String) {
+        self.fileSystem = fileSystem
+        self.host = host
+        self.workingDirectory = workingDirectory
+    }
+
+    /// Loads `mainFile`. Throws only when the main file itself cannot be read; every other problem is a
+    /// diagnostic in the result.
+    public func load(mainFile: String) throws(FileAccessError) -> LoadedConfig {
+        let bytes = try fileSystem.readFile(PathResolution.resolve(mainFile, against: workingDirectory))
+        let main = fragment(of: mainFile, bytes: bytes, isMain: true)
+        guard let daemon = main.daemon, !main.diagnostics.contains(where: { $0.path == nil && $0.severity == .error }) else {
+            return LoadedConfig(mainFile: mainFile, config: nil, diagnostics: main.diagnostics, fragments: [main])
+        }
+        var diagnostics: [Diagnostic] = []
+        var includes: [ConfigFragment] = []
+        for path in includedFiles(of: mainFile, daemon: daemon, main: main, diagnostics: &diagnostics) {
+            do {
+                let bytes = try fileSystem.readFile(PathResolution.resolve(path, against: workingDirectory))
+                includes.append(fragment(of: path, bytes: bytes, isMain: false))
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: path, position: .start, path: nil, message: "cannot read this file: \(error.reasonDescription)"))
+            }
+        }
+        let assembled = ConfigAssembler.assemble(main: main, includes: includes, host: host)
+        let all = (assembled.diagnostics + diagnostics).sortedByLocation()
+        return LoadedConfig(mainFile: mainFile, config: all.containsErrors ? nil : assembled.config, diagnostics: all, fragments: [main] + includes)
+    }
+
+    /// Parses and decodes one file; a syntax error or an empty file becomes the fragment's one diagnostic.
+    public func fragment(of file: String, bytes: [UInt8], isMain: Bool) -> ConfigFragment {
+        let directory = PathResolution.directory(of: PathResolution.resolve(file, against: workingDirectory))
+        let empty = ParsedDocument(root: [:], sourceMap: SourceMap())
+        func failed(_ position: SourcePosition, _ message: String) -> ConfigFragment {
+            var fragment = FragmentDecoder.decode(empty, file: file, directory: directory, isMain: isMain)
+            fragment.diagnostics = [Diagnostic(.error, file: file, position: position, path: nil, message: message)]
+            return fragment
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return failed(.start, "the file is empty; it should define programs such as [program.NAME] with a command")
+        }
+        do {
+            let document = try (ConfigSyntax(path: file) ?? .toml).parse(bytes: bytes)
+            return FragmentDecoder.decode(document, file: file, directory: directory, isMain: isMain)
+        } catch {
+            return failed(error.position, error.message)
+        }
+    }
+
+    /// The files the include globs match, in order, without duplicates and without the main file.
+    private func includedFiles(of mainFile: String, daemon: DaemonConfig, main: ConfigFragment, diagnostics: inout [Diagnostic]) -> [String] {
+        let mainDirectory = PathResolution.directory(of: mainFile)
+        let absoluteMain = PathResolution.resolve(mainFile, against: workingDirectory)
+        var seen: Set<String> = [absoluteMain]
+        var files: [String] = []
+        for (index, pattern) in daemon.include.enumerated() {
+            let base = PathResolution.resolve(mainDirectory, against: workingDirectory)
+            let (paths, failures) = GlobPattern(pattern).expand(in: base, fileSystem: fileSystem)
+            for failure in failures {
+                let at: ConfigPath = [.key("daemon"), .key("include"), .index(index)]
+                diagnostics.append(main.origin.diagnostic(
+                    .error, "cannot read \(failure.path) for include \"\(pattern)\": \(failure.reasonDescription)", at: at))
+            }
+            for absolute in paths where seen.insert(absolute).inserted {
+                files.append(displayPath(absolute, mainDirectory: mainDirectory, base: base))
+            }
+        }
+        return files
+    }
+
+    /// The path as the user would write it: relative to the main file's directory as they named it.
+    private func displayPath(_ absolute: String, mainDirectory: String, base: String) -> String {
+        guard absolute.hasPrefix(base + "/") else { return absolute }
+        let relative = String(absolute.dropFirst(base.count + 1))
+        return mainDirectory == "." ? relative : mainDirectory + "/" + relative
+    }
+}
+
+/// The result of loading: the configuration when it is valid, and every diagnostic either way.
+public struct LoadedConfig: Sendable {
+    /// The main file as named.
+    public var mainFile: String
+    /// The configuration, or nil when any diagnostic is an error.
+    public var config: Config?
+    /// Every error and warning, ordered by file and position.
+    public var diagnostics: [Diagnostic]
+    /// Each file's own fragment: the main file first, then the includes in order.
+    public var fragments: [ConfigFragment]
+}
