@@ -26,6 +26,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
+        .testTarget(name: "TendEndToEndTests", dependencies: ["tend"]),
     ],
     swiftLanguageModes: [.v6]
 )

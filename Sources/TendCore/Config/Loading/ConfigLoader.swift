@@ -62,10 +62,11 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
         let absoluteMain = PathResolution.resolve(mainFile, against: workingDirectory)
         var seen: Set<String> = [absoluteMain]
         var files: [String] = []
+        var unreadable = Set<String>()
         for (index, pattern) in daemon.include.enumerated() {
             let base = PathResolution.resolve(mainDirectory, against: workingDirectory)
             let (paths, failures) = GlobPattern(pattern).expand(in: base, fileSystem: fileSystem)
-            for failure in failures {
+            for failure in failures where unreadable.insert(failure.path).inserted {
                 let at: ConfigPath = [.key("daemon"), .key("include"), .index(index)]
                 diagnostics.append(main.origin.diagnostic(
                     .error, "cannot read \(failure.path) for include \"\(pattern)\": \(failure.reasonDescription)", at: at))
