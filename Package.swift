@@ -26,7 +26,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
-        .testTarget(name: "TendEndToEndTests", dependencies: ["tend"]),
+        .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem"]),
     ],
     swiftLanguageModes: [.v6]
 )
