@@ -1,0 +1,119 @@
+/// Decides, from the whole desired and observed state, what the runtime must do. Pure and level-triggered:
+/// it never asks what happened, only how things stand, so running it twice on the same state gives the
+/// same plan, and carrying a plan out leads to a state whose plan is empty.
+public enum Planner {
+    /// The plan that brings `observed` towards `desired` under the operator's `overrides`.
+    public static func plan(
+        desired: [String: DesiredProcess],
+        observed: [String: ObservedProcess],
+        overrides: [String: OperatorOverride],
+        now: MonotonicInstant
+    ) -> Plan {
+        var actions: [PlannedAction] = []
+        for name in Set(desired.keys).union(observed.keys) {
+            if let action = step(name, desired: desired[name], observed: observed[name], override: overrides[name], allDesired: desired) {
+                actions.append(action)
+            }
+        }
+        let deadline = observed.values.compactMap(\.lifecycle.deadline).min()
+        return Plan(actions: actions.sorted(by: executionOrder), deadline: deadline)
+    }
+
+    private static func step(
+        _ name: String, desired: DesiredProcess?, observed: ObservedProcess?, override: OperatorOverride?,
+        allDesired: [String: DesiredProcess]
+    ) -> PlannedAction? {
+        switch (desired, observed) {
+        case (let desired?, nil):
+            if wantsRunning(desired, override) {
+                return PlannedAction(.start, name, reason: "new in \(desired.file)", priority: desired.priority, desired: desired)
+            }
+            let why = override?.intent == .stopped ? "stopped by operator" : "autostart = false"
+            return PlannedAction(.add, name, reason: "new in \(desired.file), \(why)", priority: desired.priority, desired: desired)
+        case (nil, let observed?):
+            let reason = removalReason(observed.applied, allDesired: allDesired)
+            if observed.lifecycle.state == .stopping { return nil }
+            if observed.isActive {
+                return PlannedAction(.stop, name, reason: reason, priority: observed.applied.priority, desired: nil)
+            }
+            return PlannedAction(.forget, name, reason: reason, priority: observed.applied.priority, desired: nil)
+        case (let desired?, let observed?):
+            return reconcile(desired, observed, override: override)
+        case (nil, nil):
+            return nil
+        }
+    }
+
+    private static func reconcile(_ desired: DesiredProcess, _ observed: ObservedProcess, override: OperatorOverride?) -> PlannedAction? {
+        let name = desired.name
+        let priority = desired.priority
+        if observed.lifecycle.state == .stopping { return nil }
+        let launched = observed.activation?.fingerprint ?? observed.applied.fingerprint
+        let launchChanges = desired.fingerprint.changes(from: launched)
+        let wanted = wantsRunning(desired, override)
+        let operatorAsked = override.map { $0.intent == .started && observed.activation?.generation != $0.generation } ?? false
+
+        if !launchChanges.isEmpty {
+            let reason = launchChanges.joined(separator: ", ") + " changed"
+            if observed.isActive && wanted {
+                return PlannedAction(.restart, name, reason: reason, priority: priority, desired: desired)
+            }
+            if observed.isActive {
+                return PlannedAction(.stop, name, reason: "stopped by operator", priority: priority, desired: nil)
+            }
+            if wanted {
+                return PlannedAction(.start, name, reason: reason, priority: priority, desired: desired)
+            }
+            return PlannedAction(.update, name, reason: reason, priority: priority, desired: desired)
+        }
+        if override?.intent == .stopped {
+            if observed.isActive {
+                return PlannedAction(.stop, name, reason: "stopped by operator", priority: priority, desired: nil)
+            }
+        } else if operatorAsked {
+            let kind: PlannedAction.Kind = observed.isActive ? .restart : .start
+            let reason = observed.isActive ? "restarted by operator" : "started by operator"
+            return PlannedAction(kind, name, reason: reason, priority: priority, desired: desired)
+        } else if wanted && observed.activation == nil && observed.lifecycle.state == .stopped {
+            let reason = desired.autostart && !observed.applied.autostart ? "autostart false -> true" : "autostart"
+            return PlannedAction(.start, name, reason: reason, priority: priority, desired: desired)
+        }
+        let settingChanges = desired.inPlaceChanges(from: observed.applied)
+        if !settingChanges.isEmpty {
+            return PlannedAction(.update, name, reason: settingChanges.joined(separator: ", "), priority: priority, desired: desired)
+        }
+        return nil
+    }
+
+    /// Whether the process should be running: the operator's word if there is one, else `autostart`.
+    static func wantsRunning(_ desired: DesiredProcess, _ override: OperatorOverride?) -> Bool {
+        switch override?.intent {
+        case .stopped?: return false
+        case .started?: return true
+        case nil: return desired.autostart
+        }
+    }
+
+    /// "numprocs 4 -> 2" when the program remains with fewer instances, else "removed from FILE".
+    private static func removalReason(_ applied: DesiredProcess, allDesired: [String: DesiredProcess]) -> String {
+        if let sibling = allDesired.values.first(where: { $0.program == applied.program }) {
+            return "numprocs \(applied.numprocs) -> \(sibling.numprocs)"
+        }
+        return "removed from \(applied.file)"
+    }
+
+    /// Stops (and restarts, forgets) by descending priority, then updates, then starts by ascending priority.
+    private static func executionOrder(_ lhs: PlannedAction, _ rhs: PlannedAction) -> Bool {
+        func phase(_ action: PlannedAction) -> Int {
+            switch action.kind {
+            case .stop, .restart, .forget: return 0
+            case .update: return 1
+            case .add, .start: return 2
+            }
+        }
+        let (left, right) = (phase(lhs), phase(rhs))
+        if left != right { return left < right }
+        if lhs.priority != rhs.priority { return left == 0 ? lhs.priority > rhs.priority : lhs.priority < rhs.priority }
+        return lhs.name < rhs.name
+    }
+}
