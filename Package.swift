@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "TendSystem", dependencies: ["TendCore"]),
+        .target(name: "TendSupervisor", dependencies: ["TendCore", "TendSystem"]),
         .executableTarget(
             name: "tend",
             dependencies: [
