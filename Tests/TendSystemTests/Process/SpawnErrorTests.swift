@@ -68,9 +68,34 @@ import Testing
         #expect(error?.message == message)
     }
 
+    @Test(arguments: SpawnPath.allCases)
+    func aFailingExecForAnotherReasonIsAnOtherError(path: SpawnPath) throws {
+        let directory = try TemporaryDirectory()
+        let output = try ChildOutput(in: directory)
+        var request = output.request(["/bin/true", String(repeating: "x", count: 200_000)])
+        request.umask = path.umask
+        let error = #expect(throws: SpawnError.self) { try Reaper.shared.spawn(request) { _ in } }
+        #expect(error?.kind == .other)
+        #expect(error?.errno == .argListTooLong)
+        #expect(error?.message.hasPrefix("cannot start /bin/true: ") == true)
+    }
+
+    @Test(arguments: SpawnPath.allCases)
+    func aClosedStandardDescriptorIsASpawnError(path: SpawnPath) throws {
+        let directory = try TemporaryDirectory()
+        let output = try ChildOutput(in: directory)
+        var request = output.request(["/bin/true"])
+        request.standardOutput = FileDescriptor(rawValue: 999_999)
+        request.umask = path.umask
+        let error = #expect(throws: SpawnError.self) { try Reaper.shared.spawn(request) { _ in } }
+        #expect(error?.kind == .other)
+        #expect(error?.errno == .badFileDescriptor)
+    }
+
     @Test func anEmptyCommandIsASpawnError() throws {
         let directory = try TemporaryDirectory()
-        let request = try ChildOutput(in: directory).request([])
+        let output = try ChildOutput(in: directory)
+        let request = output.request([])
         let error = #expect(throws: SpawnError.self) { try Reaper.shared.spawn(request) { _ in } }
         #expect(error?.kind == .noSuchFile)
     }

@@ -17,6 +17,22 @@ import Testing
     }
 
     @Test(arguments: SpawnPath.allCases)
+    func theStandardDescriptorsAreInstalled(path: SpawnPath) async throws {
+        let directory = try TemporaryDirectory()
+        let output = try ChildOutput(in: directory)
+        let input = try FileDescriptor.open(
+            FilePath(try directory.write("input", "from stdin\n")), .readOnly, options: .closeOnExec)
+        defer { try? input.close() }
+        // stderr shares stdout's descriptor, as redirect_stderr asks.
+        var request = SpawnRequest(
+            arguments: ["/bin/sh", "-c", "cat; echo to stderr >&2"], environment: ["PATH=/usr/bin:/bin"],
+            umask: path.umask, standardInput: input, standardOutput: output.output, standardError: output.output)
+        request.directory = nil
+        _ = try await run(request)
+        #expect(output.standardOutput == "from stdin\nto stderr\n")
+    }
+
+    @Test(arguments: SpawnPath.allCases)
     func theEnvironmentIsExactlyTheComposedOne(path: SpawnPath) async throws {
         let directory = try TemporaryDirectory()
         let output = try ChildOutput(in: directory)
