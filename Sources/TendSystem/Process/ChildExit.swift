@@ -4,11 +4,15 @@ public enum Termination: Sendable, Hashable, CustomStringConvertible {
     case exited(code: Int32)
     /// A signal ended the child; `coreDumped` tells whether it left a core file.
     case signaled(signal: Int32, coreDumped: Bool)
+    /// Something outside tend reaped the child first, so how it ended is lost. Only code that waits for
+    /// children behind tend's back (a `waitpid(-1)`) causes this.
+    case unknown
 
     public var description: String {
         switch self {
         case .exited(let code): "exit status \(code)"
         case .signaled(let signal, let coreDumped): "terminated by signal \(signal)" + (coreDumped ? " (core dumped)" : "")
+        case .unknown: "ended in an unknown way"
         }
     }
 }

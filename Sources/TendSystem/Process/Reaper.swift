@@ -53,7 +53,8 @@ public final class Reaper: Sendable {
         fatalError("tend cannot supervise children: \(call) failed: \(Errno(rawValue: code))")
     }
 
-    /// Starts a child and watches it; `onExit` runs on the reaper thread once the child has been reaped.
+    /// Starts a child and watches it; `onExit` runs on the reaper thread once the child has been reaped, and
+    /// should only hand the exit on (yield it to a stream), since every other exit waits for it.
     /// Every failure to start is a `SpawnError`, and then `onExit` is never called.
     public func spawn(
         _ request: SpawnRequest, onExit: @escaping @Sendable (ChildExit) -> Void
@@ -144,21 +145,27 @@ public final class Reaper: Sendable {
     private func reapWatched(_ descriptor: Int32, in table: inout Table) -> (Watched, ChildExit)? {
         guard let watched = table.byDescriptor[descriptor] else { return nil }
         var ended = tend_process_exit()
-        let reaped = tend_process_reap_pidfd(descriptor, &ended)
-        if reaped < 0 {
+        let termination: Termination
+        switch tend_process_reap_pidfd(descriptor, &ended) {
+        case 1 where ended.signal == 0:
+            termination = .exited(code: ended.code)
+        case 1:
+            termination = .signaled(signal: ended.signal, coreDumped: ended.core_dumped != 0)
+        case 0:
+            return nil
+        default:
+            // Someone else reaped it (a waitpid(-1) outside tend): the pidfd would stay readable forever,
+            // so the child is forgotten now, its ending unknown.
             logger.error("waitid(P_PIDFD) failed", metadata: [
                 "pid": "\(watched.child.pid)", "errno": "\(Errno(rawValue: Glibc.errno))",
             ])
+            termination = .unknown
         }
-        guard reaped == 1 else { return nil }
         let time = ContinuousClock.now
         _ = tend_process_epoll_unwatch(epoll, descriptor)
         close(descriptor)
         table.byDescriptor[descriptor] = nil
         table.descriptorByPID[watched.child.pid] = nil
-        let termination: Termination = ended.signal == 0
-            ? .exited(code: ended.code)
-            : .signaled(signal: ended.signal, coreDumped: ended.core_dumped != 0)
         return (watched, ChildExit(child: watched.child, termination: termination, time: time))
     }
 
