@@ -20,22 +20,26 @@ public final class Reaper: Sendable {
     /// descriptors or a thread, which ends the daemon with a message naming the call.
     public static let shared = Reaper()
 
-    private struct Watched {
+    /// A child being watched, with whom to tell when it ends.
+    struct Watched {
         let child: ChildProcess
         let onExit: @Sendable (ChildExit) -> Void
     }
 
-    private struct Table {
+    /// The watched children by pidfd and by pid, guarded by one lock that spawning and reaping share.
+    struct Table {
         var byDescriptor: [Int32: Watched] = [:]
         var descriptorByPID: [pid_t: Int32] = [:]
         var nextSerial: UInt64 = 1
         var orphansReaped = 0
     }
 
-    private let table = Mutex(Table())
-    private let epoll: Int32
-    private let wakeup: Int32
-    private let logger = Logger(label: "tend.reaper")
+    let table = Mutex(Table())
+    /// The epoll instance watching every child's pidfd and the wake-up eventfd.
+    let epoll: Int32
+    /// The eventfd the SIGCHLD handler writes to, so that orphans get swept.
+    let wakeup: Int32
+    let logger = Logger(label: "tend.reaper")
 
     private init() {
         epoll = tend_process_epoll_create()
@@ -45,7 +49,7 @@ public final class Reaper: Sendable {
         if tend_process_epoll_watch(epoll, wakeup) != 0 { Reaper.fail("epoll_ctl") }
         if tend_process_become_subreaper() != 0 { Reaper.fail("prctl(PR_SET_CHILD_SUBREAPER)") }
         if tend_process_install_sigchld_wakeup(wakeup) != 0 { Reaper.fail("sigaction(SIGCHLD)") }
-        let started = DedicatedThread.start { [self] in self.run() }
+        let started = DedicatedThread.start { [self] in self.reapForever() }
         if started != 0 { Reaper.fail("pthread_create", errno: started) }
     }
 
@@ -79,113 +83,9 @@ public final class Reaper: Sendable {
         }
     }
 
-    /// Sends `signal` to a child through its pidfd, or with `toGroup` to the process group it leads (for
-    /// `stopasgroup` and `killasgroup`). A child that has exited is not signalled, nor is its group.
-    @discardableResult
-    public func signal(_ child: ChildProcess, _ signal: TendCore.Signal, toGroup: Bool = false) throws(SignalError)
-        -> SignalDelivery
-    {
-        try table.withLock { table throws(SignalError) -> SignalDelivery in
-            guard let watched = table.byDescriptor[child.pidfd], watched.child.serial == child.serial else {
-                return .alreadyExited
-            }
-            let syscall = toGroup ? "kill" : "pidfd_send_signal"
-            let result: Int32
-            if toGroup {
-                // Every child leads a group of its own, so this is never the daemon's group; checked anyway,
-                // since signalling our own group would stop the supervisor itself.
-                guard child.processGroup != getpgrp() else {
-                    throw SignalError(syscall: syscall, errno: .notPermitted,
-                                      message: "refusing to signal tend's own process group \(child.processGroup)")
-                }
-                result = kill(-child.processGroup, signal.number)
-            } else {
-                result = tend_process_pidfd_signal(child.pidfd, signal.number)
-            }
-            if result == 0 { return .delivered }
-            let errno = Errno(rawValue: Glibc.errno)
-            if errno == .noSuchProcess { return .alreadyExited }
-            throw SignalError(syscall: syscall, errno: errno,
-                              message: "cannot send \(signal) to \(toGroup ? "process group" : "pid") \(child.pid): \(errno)")
-        }
-    }
-
     /// How many children tend did not start (orphaned descendants) it has reaped so far.
     public var orphansReaped: Int { table.withLock { $0.orphansReaped } }
 
     /// How many children are started and not yet reaped.
     public var watchedCount: Int { table.withLock { $0.byDescriptor.count } }
-
-    private func run() {
-        var ready = [Int32](repeating: 0, count: 64)
-        while true {
-            let count = ready.withUnsafeMutableBufferPointer {
-                tend_process_epoll_wait(epoll, $0.baseAddress, Int32($0.count), -1)
-            }
-            if count < 0 {
-                logger.error("epoll_wait failed", metadata: ["errno": "\(Errno(rawValue: Glibc.errno))"])
-                continue
-            }
-            let exits = table.withLock { table in
-                var exits: [(Watched, ChildExit)] = []
-                for descriptor in ready.prefix(Int(count)) where descriptor != wakeup {
-                    if let exit = reapWatched(descriptor, in: &table) { exits.append(exit) }
-                }
-                if ready.prefix(Int(count)).contains(wakeup) {
-                    tend_process_eventfd_drain(wakeup)
-                    exits += sweep(&table)
-                }
-                return exits
-            }
-            for (watched, exit) in exits { watched.onExit(exit) }
-        }
-    }
-
-    /// Reaps the watched child behind `descriptor` if it has exited, and forgets it.
-    private func reapWatched(_ descriptor: Int32, in table: inout Table) -> (Watched, ChildExit)? {
-        guard let watched = table.byDescriptor[descriptor] else { return nil }
-        var ended = tend_process_exit()
-        let termination: Termination
-        switch tend_process_reap_pidfd(descriptor, &ended) {
-        case 1 where ended.signal == 0:
-            termination = .exited(code: ended.code)
-        case 1:
-            termination = .signaled(signal: ended.signal, coreDumped: ended.core_dumped != 0)
-        case 0:
-            return nil
-        default:
-            // Someone else reaped it (a waitpid(-1) outside tend): the pidfd would stay readable forever,
-            // so the child is forgotten now, its ending unknown.
-            logger.error("waitid(P_PIDFD) failed", metadata: [
-                "pid": "\(watched.child.pid)", "errno": "\(Errno(rawValue: Glibc.errno))",
-            ])
-            termination = .unknown
-        }
-        let time = ContinuousClock.now
-        _ = tend_process_epoll_unwatch(epoll, descriptor)
-        close(descriptor)
-        table.byDescriptor[descriptor] = nil
-        table.descriptorByPID[watched.child.pid] = nil
-        return (watched, ChildExit(child: watched.child, termination: termination, time: time))
-    }
-
-    /// Reaps every exited child: a watched one through its pidfd (its exit is returned), any other one
-    /// (an orphan reparented to tend) by pid. Peeking with WNOWAIT first means no watched child's status is
-    /// ever consumed by a pid-based wait.
-    private func sweep(_ table: inout Table) -> [(Watched, ChildExit)] {
-        var exits: [(Watched, ChildExit)] = []
-        var pid: pid_t = 0
-        while tend_process_peek_exited(&pid) == 1 {
-            if let descriptor = table.descriptorByPID[pid] {
-                guard let exit = reapWatched(descriptor, in: &table) else { break }
-                exits.append(exit)
-            } else {
-                var ended = tend_process_exit()
-                guard tend_process_reap_pid(pid, &ended) == 1 else { break }
-                table.orphansReaped += 1
-                logger.debug("reaped an orphaned descendant", metadata: ["pid": "\(pid)"])
-            }
-        }
-        return exits
-    }
 }
