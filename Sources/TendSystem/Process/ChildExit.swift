@@ -8,6 +8,7 @@ public enum Termination: Sendable, Hashable, CustomStringConvertible {
     /// children behind tend's back (a `waitpid(-1)`) causes this.
     case unknown
 
+    /// The ending in words, as status shows it: `exit status 1`, `terminated by signal 15`.
     public var description: String {
         switch self {
         case .exited(let code): "exit status \(code)"

@@ -15,5 +15,6 @@ public struct ChildProcess: Sendable, Hashable, CustomStringConvertible {
     /// The id of the process group the child leads (`stopasgroup` and `killasgroup` signal it).
     public var processGroup: pid_t { pid }
 
+    /// The child as logs name it: `pid 1234`.
     public var description: String { "pid \(pid)" }
 }

@@ -17,5 +17,6 @@ public struct SignalError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A plain sentence naming the child and the signal.
     public let message: String
 
+    /// The plain sentence, for logs and the control API.
     public var description: String { message }
 }

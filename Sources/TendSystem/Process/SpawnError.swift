@@ -36,6 +36,7 @@ public struct SpawnError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The plain sentence, as a process's status shows it.
     public var description: String { message }
 
     /// Classifies a failure of the child's start-up steps (`fchdir`, `setresuid`, `execve`, `posix_spawn`…).
