@@ -33,6 +33,10 @@ int tend_process_become_subreaper(void) {
     return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 }
 
+void tend_process_name_thread(const char *name) {
+    prctl(PR_SET_NAME, name, 0, 0, 0);
+}
+
 int tend_process_install_sigchld_wakeup(int eventfd) {
     sigchld_eventfd = eventfd;
     struct sigaction action;

@@ -15,6 +15,9 @@ struct tend_process_exit {
 /// Makes this process a child subreaper (PR_SET_CHILD_SUBREAPER): orphaned descendants are reparented to it.
 int tend_process_become_subreaper(void);
 
+/// Names the calling thread (at most 15 bytes), as ps -L and top -H show it.
+void tend_process_name_thread(const char *name);
+
 /// Installs a SIGCHLD handler (SA_RESTART | SA_NOCLDSTOP) that only adds 1 to the given eventfd, which is
 /// async-signal-safe and wakes whoever polls the eventfd. Returns 0 or -1 with errno.
 int tend_process_install_sigchld_wakeup(int eventfd);

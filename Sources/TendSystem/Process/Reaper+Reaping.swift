@@ -6,6 +6,7 @@ extension Reaper {
     /// The reaper thread's loop: wait for pidfds and the SIGCHLD eventfd, reap, then deliver the exits
     /// outside the lock.
     func reapForever() {
+        tend_process_name_thread("tend-reaper")
         var ready = [Int32](repeating: 0, count: 64)
         while true {
             let count = ready.withUnsafeMutableBufferPointer {
