@@ -10,13 +10,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
             name: "TendCore",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "TendSystem", dependencies: ["TendCore"]),
+        .target(name: "CTendSystem"),
+        .target(name: "TendSystem", dependencies: ["TendCore", "CTendSystem", .product(name: "SystemPackage", package: "swift-system"), .product(name: "Logging", package: "swift-log")]),
         .target(name: "TendSupervisor", dependencies: ["TendCore", "TendSystem"]),
         .executableTarget(
             name: "tend",
@@ -27,6 +30,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
+        .testTarget(name: "TendSystemTests", dependencies: ["TendSystem"]),
         .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,26 @@
+import Glibc
+
+/// Starts a detached POSIX thread for a loop that blocks in system calls (the reaper's epoll_wait), which
+/// must never occupy one of the few threads of Swift's cooperative pool.
+enum DedicatedThread {
+    private final class Body {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+    }
+
+    /// Runs `body` on a new detached thread; returns the errno of pthread_create on failure, else 0.
+    static func start(_ body: @escaping @Sendable () -> Void) -> Int32 {
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        var thread = pthread_t()
+        let result = pthread_create(&thread, nil, { context in
+            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, context)
+        if result != 0 {
+            Unmanaged<Body>.fromOpaque(context).release()
+            return result
+        }
+        pthread_detach(thread)
+        return 0
+    }
+}
