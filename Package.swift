@@ -31,7 +31,7 @@ let package = Package(
         ),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
         .testTarget(name: "TendSystemTests", dependencies: ["TendSystem"]),
-        .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem"]),
+        .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem", .product(name: "SystemPackage", package: "swift-system")]),
     ],
     swiftLanguageModes: [.v6]
 )

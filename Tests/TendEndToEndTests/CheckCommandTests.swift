@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CheckCommandTests {
-    @Test func fiveMistakesInTwoFilesGiveFiveLocatedErrors() throws {
+    @Test func fiveMistakesInTwoFilesGiveFiveLocatedErrors() async throws {
         let scratch = try ScratchDirectory()
         try scratch.write("tend.toml", """
             [daemon]
@@ -20,7 +20,7 @@ import Testing
             stopsignal = "TREM"
             stopwaitsec = 3
             """)
-        let outcome = try TendBinary.run(["check", "-c", "tend.toml"], in: scratch.path)
+        let outcome = try await TendBinary.run(["check", "-c", "tend.toml"], in: scratch.path)
         #expect(outcome.status == 1)
         #expect(outcome.stdout == """
             conf.d/worker.toml:3:12: error: program.worker.numprocs: must be at least 1, found 0
@@ -33,37 +33,37 @@ import Testing
             """)
     }
 
-    @Test func theShippedExamplesAreValid() throws {
+    @Test func theShippedExamplesAreValid() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let outcome = try TendBinary.run(["check", "-c", "examples/tend.toml"], in: root.path)
+        let outcome = try await TendBinary.run(["check", "-c", "examples/tend.toml"], in: root.path)
         #expect(outcome.stdout.hasPrefix("examples/tend.toml: valid: "), "\(outcome.stdout)")
         #expect(outcome.status == 0)
     }
 
-    @Test func withoutDashCItUsesTheLocalTendTomlAndSaysSo() throws {
+    @Test func withoutDashCItUsesTheLocalTendTomlAndSaysSo() async throws {
         let scratch = try ScratchDirectory()
         try scratch.write("tend.toml", "[program.a]\ncommand = \"sleep 1\"\n")
-        let outcome = try TendBinary.run(["check"], in: scratch.path)
+        let outcome = try await TendBinary.run(["check"], in: scratch.path)
         #expect(outcome.stderr == "tend: using ./tend.toml\n")
         #expect(outcome.stdout == "tend.toml: valid: 1 program (1 process) in 1 file\n")
         #expect(outcome.status == 0)
     }
 
-    @Test func anUnreadableMainFileExitsTwo() throws {
+    @Test func anUnreadableMainFileExitsTwo() async throws {
         let scratch = try ScratchDirectory()
-        let outcome = try TendBinary.run(["check", "-c", "missing.toml"], in: scratch.path)
+        let outcome = try await TendBinary.run(["check", "-c", "missing.toml"], in: scratch.path)
         #expect(outcome.status == 2)
         #expect(outcome.stderr == "tend: cannot read missing.toml: no such file or directory\n")
     }
 
-    @Test func aUsageErrorExitsTwo() throws {
+    @Test func aUsageErrorExitsTwo() async throws {
         let scratch = try ScratchDirectory()
-        let outcome = try TendBinary.run(["check", "--bogus"], in: scratch.path)
+        let outcome = try await TendBinary.run(["check", "--bogus"], in: scratch.path)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("Unknown option '--bogus'"))
     }
 
-    @Test func badInputIsLocatedAndNeverCrashes() throws {
+    @Test func badInputIsLocatedAndNeverCrashes() async throws {
         let scratch = try ScratchDirectory()
         try scratch.write("tend.toml", "# main\n")
         try scratch.write("conf.d/empty.toml", "")
@@ -74,7 +74,7 @@ import Testing
         try Data([0x5B, 0x70, 0xFF, 0xFE, 0x00, 0x01, 0x89, 0x50, 0x4E, 0x47]).write(to: URL(fileURLWithPath: scratch.path + "/conf.d/binary.toml"))
         try FileManager.default.createDirectory(atPath: scratch.path + "/conf.d/dir.toml", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "/conf.d/loop.toml", withDestinationPath: "loop.toml")
-        let outcome = try TendBinary.run(["check", "-c", "tend.toml"], in: scratch.path)
+        let outcome = try await TendBinary.run(["check", "-c", "tend.toml"], in: scratch.path)
         #expect(outcome.status == 1)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(lines == [
@@ -90,14 +90,14 @@ import Testing
         ])
     }
 
-    @Test func aTenMegabyteFileIsChecked() throws {
+    @Test func aTenMegabyteFileIsChecked() async throws {
         let scratch = try ScratchDirectory()
         try scratch.write("tend.toml", "# main\n")
         var text = "[program.big]\ncommand = \"sleep 1\"\n"
         text += String(repeating: "# a comment line that pads the file out to ten megabytes of text......\n", count: 150_000)
         text += "startsecs = -2\n"
         try scratch.write("conf.d/big.toml", text)
-        let outcome = try TendBinary.run(["check", "-c", "tend.toml"], in: scratch.path)
+        let outcome = try await TendBinary.run(["check", "-c", "tend.toml"], in: scratch.path)
         #expect(outcome.status == 1)
         #expect(outcome.stdout.hasPrefix("conf.d/big.toml:150003:13: error: program.big.startsecs: must be zero or more, found -2\n"))
     }

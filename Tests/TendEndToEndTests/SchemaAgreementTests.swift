@@ -22,7 +22,7 @@ import TendSystem
         return defs[name]
     }
 
-    @Test func theSchemaHasExactlyTheModelsKeys() throws {
+    @Test func theSchemaHasExactlyTheModelsKeys() async throws {
         let schema = try Self.schema()
         #expect(Self.propertyNames(.table(schema)) == Set(ConfigKeys.sections + [ConfigKeys.schemaReference]))
         #expect(Self.propertyNames(Self.definition("daemon", in: schema)) == Set(ConfigKeys.daemon))
@@ -31,7 +31,7 @@ import TendSystem
         #expect(Self.propertyNames(Self.definition("backoff", in: schema)) == Set(ConfigKeys.backoff))
     }
 
-    @Test func everyKeyInTheSchemaIsDescribed() throws {
+    @Test func everyKeyInTheSchemaIsDescribed() async throws {
         let schema = try Self.schema()
         for section in ["daemon", "program", "group", "backoff"] {
             guard case .table(let definition)? = Self.definition(section, in: schema),
@@ -48,7 +48,7 @@ import TendSystem
         }
     }
 
-    @Test func everyExampleLoadsWithoutAnyDiagnostic() throws {
+    @Test func everyExampleLoadsWithoutAnyDiagnostic() async throws {
         let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: .local(), workingDirectory: Self.root)
         let loaded = try loader.load(mainFile: "examples/tend.toml")
         #expect(loaded.diagnostics.map(\.description) == [])

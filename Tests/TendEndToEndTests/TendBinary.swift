@@ -1,5 +1,7 @@
 import Foundation
+import SystemPackage
 import Testing
+import TendSystem
 
 /// The built `tend` executable, run as a user would run it, in a scratch directory.
 struct TendBinary {
@@ -21,21 +23,64 @@ struct TendBinary {
         return directory.appendingPathComponent("tend").path
     }()
 
-    /// Runs `tend ARGUMENTS` in `directory` and waits for it to exit.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(environment) { $1 }) { $1 }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    /// Runs `tend ARGUMENTS` in `directory` and waits for it to exit. It is started through the process's
+    /// one `Reaper`, which every child of a test process must go through (it reaps any other child).
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> Outcome {
+        let output = try FileDescriptor.pipe(), errors = try FileDescriptor.pipe()
+        let input = try FileDescriptor.open("/dev/null", .readOnly, options: .closeOnExec)
+        var variables = ProcessInfo.processInfo.environment
+        variables["NO_COLOR"] = "1"
+        variables.merge(environment) { $1 }
+        let request = SpawnRequest(
+            arguments: [path] + arguments, environment: variables.map { "\($0.key)=\($0.value)" },
+            directory: FilePath(directory), standardInput: input, standardOutput: output.writeEnd, standardError: errors.writeEnd)
+        let (exits, continuation) = AsyncStream.makeStream(of: ChildExit.self)
+        defer { try? input.close() }
+        do {
+            _ = try Reaper.shared.spawn(request) { exit in
+                continuation.yield(exit)
+                continuation.finish()
+            }
+        } catch {
+            for descriptor in [output.readEnd, output.writeEnd, errors.readEnd, errors.writeEnd] { try? descriptor.close() }
+            throw error
+        }
+        try output.writeEnd.close()
+        try errors.writeEnd.close()
+        let (stdout, stderr) = try await Task.detached { try drain(output.readEnd, errors.readEnd) }.value
+        var status: Int32 = -1
+        for await exit in exits {
+            switch exit.termination {
+            case .exited(let code): status = code
+            case .signaled(let signal, _): status = 128 + signal
+            case .unknown: status = -1
+            }
+        }
+        return Outcome(status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Reads two pipes to their ends together, so a child filling one never blocks on the other; closes both.
+    private static func drain(_ first: FileDescriptor, _ second: FileDescriptor) throws -> ([UInt8], [UInt8]) {
+        var buffers: [[UInt8]] = [[], []]
+        var open = [first, second]
+        defer { for descriptor in [first, second] { try? descriptor.close() } }
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while open.contains(where: { $0.rawValue >= 0 }) {
+            var polls = open.map { pollfd(fd: $0.rawValue, events: Int16(POLLIN), revents: 0) }
+            guard poll(&polls, nfds_t(polls.count), -1) >= 0 else {
+                if errno == EINTR { continue }
+                throw Errno(rawValue: errno)
+            }
+            for (index, entry) in polls.enumerated() where entry.fd >= 0 && entry.revents != 0 {
+                let count = try chunk.withUnsafeMutableBytes { try open[index].read(into: $0) }
+                if count == 0 {
+                    open[index] = FileDescriptor(rawValue: -1)
+                } else {
+                    buffers[index].append(contentsOf: chunk[0..<count])
+                }
+            }
+        }
+        return (buffers[0], buffers[1])
     }
 }
 
