@@ -86,7 +86,7 @@ import Testing
             "conf.d/loop.toml:1:1: error: cannot read this file: too many levels of symbolic links (a symlink loop?)",
             "conf.d/section.toml:1:2: error: programme: unknown section \"programme\"; did you mean \"program\"?",
             "conf.d/trailing.json:1:34: error: trailing comma before }",
-            "tend.toml: invalid: 8 errors in 7 files",
+            "tend.toml: invalid: 8 errors in 9 files",
         ])
     }
 

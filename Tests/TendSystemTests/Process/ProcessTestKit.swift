@@ -163,6 +163,14 @@ func openDescriptorCount() throws -> Int {
     try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
 }
 
+/// The number of pidfds the test process holds: the one kind of descriptor the reaper opens per child, and
+/// one that no lazily started singleton of another test (an epoll, an inotify instance) ever adds.
+func openPidfdCount() throws -> Int {
+    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter { entry in
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + entry)) == "anon_inode:[pidfd]"
+    }.count
+}
+
 /// The value of one field of /proc/[pid]/status text (`Uid`, `SigBlk`…), trimmed.
 func statusField(_ field: String, in status: String) -> String? {
     status.split(separator: "\n").first { $0.hasPrefix(field + ":") }

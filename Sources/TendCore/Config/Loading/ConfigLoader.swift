@@ -28,7 +28,7 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
                 let bytes = try fileSystem.readFile(PathResolution.resolve(path, against: workingDirectory))
                 includes.append(fragment(of: path, bytes: bytes, isMain: false))
             } catch {
-                diagnostics.append(Diagnostic(.error, file: path, position: .start, path: nil, message: "cannot read this file: \(error.reasonDescription)"))
+                includes.append(failedFragment(of: path, at: .start, "cannot read this file: \(error.reasonDescription)", isMain: false))
             }
         }
         let assembled = ConfigAssembler.assemble(main: main, includes: includes, host: host)
@@ -39,11 +39,8 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
     /// Parses and decodes one file; a syntax error or an empty file becomes the fragment's one diagnostic.
     public func fragment(of file: String, bytes: [UInt8], isMain: Bool) -> ConfigFragment {
         let directory = PathResolution.directory(of: PathResolution.resolve(file, against: workingDirectory))
-        let empty = ParsedDocument(root: [:], sourceMap: SourceMap())
         func failed(_ position: SourcePosition, _ message: String) -> ConfigFragment {
-            var fragment = FragmentDecoder.decode(empty, file: file, directory: directory, isMain: isMain)
-            fragment.diagnostics = [Diagnostic(.error, file: file, position: position, path: nil, message: message)]
-            return fragment
+            failedFragment(of: file, at: position, message, isMain: isMain)
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return failed(.start, "the file is empty; it should define programs such as [program.NAME] with a command")
@@ -54,6 +51,15 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
         } catch {
             return failed(error.position, error.message)
         }
+    }
+
+    /// A fragment that defines nothing and carries one error: a file that cannot be read or parsed. It keeps
+    /// the file's place, so that a reloading daemon keeps the file's last good programs.
+    private func failedFragment(of file: String, at position: SourcePosition, _ message: String, isMain: Bool) -> ConfigFragment {
+        let directory = PathResolution.directory(of: PathResolution.resolve(file, against: workingDirectory))
+        var fragment = FragmentDecoder.decode(ParsedDocument(root: [:], sourceMap: SourceMap()), file: file, directory: directory, isMain: isMain)
+        fragment.diagnostics = [Diagnostic(.error, file: file, position: position, path: nil, message: message)]
+        return fragment
     }
 
     /// The files the include globs match, in order, without duplicates and without the main file.
