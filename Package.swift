@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -24,6 +26,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
+        .target(name: "CTendSystem"),
+        .target(name: "TendSystem", dependencies: ["TendCore", "CTendSystem", .product(name: "SystemPackage", package: "swift-system"), .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "TendSystemTests", dependencies: ["TendSystem"]),
     ],
     swiftLanguageModes: [.v6]
 )
