@@ -87,8 +87,8 @@ final class LogPumpLoop {
         var remaining = budget
         var movedAny = false
         defer { if movedAny { stream.observers.values.forEach { $0.yield() } } }
+        rotateIfDue(stream)
         while remaining > 0 {
-            rotateIfDue(stream)
             let outcome: LogTransfer
             do throws(LogWriteFailure) {
                 outcome = try transfer(stream, limit: remaining)
@@ -106,6 +106,7 @@ final class LogPumpLoop {
                 remaining -= count
                 stream.bytesWritten += UInt64(count)
                 movedAny = true
+                rotateIfDue(stream)
                 if stream.isFailing {
                     stream.isFailing = false
                     logger.notice("log output works again", metadata: ["path": "\(stream.output.path)"])
@@ -128,6 +129,8 @@ final class LogPumpLoop {
         }
     }
 
+    /// Rotates as soon as a file reaches its boundary (so the outcome does not depend on how the bytes were
+    /// chunked), and before writing to a file found at or past it (opened oversized, or `maxBytes` lowered).
     private func rotateIfDue(_ stream: PumpedStream) {
         guard case .rotatingFile(var file) = stream.output, file.isDueForRotation else { return }
         do {

@@ -1,0 +1,81 @@
+import Synchronization
+import Testing
+import SystemPackage
+import TendSystem
+
+/// Collects the end reports of a pump's streams so a test can await them.
+final class EndRecorder: Sendable {
+    private let ends = Mutex<[LogStreamID: LogStreamEnd]>([:])
+
+    /// The callback to hand to `LogPump.attach`.
+    var callback: @Sendable (LogStreamEnd) -> Void {
+        { end in self.ends.withLock { $0[end.id] = end } }
+    }
+
+    /// The end report of `id`, if it came.
+    func end(of id: LogStreamID) -> LogStreamEnd? {
+        ends.withLock { $0[id] }
+    }
+
+    /// Awaits the end report of `id`.
+    func awaitEnd(of id: LogStreamID, within timeout: Duration = .seconds(20)) async -> LogStreamEnd? {
+        await eventually(within: timeout, "end of \(id)") { end(of: id) != nil }
+        return end(of: id)
+    }
+}
+
+/// Runs `body` with a started pump and shuts it down afterwards, whether `body` threw or not.
+func withPump<T>(
+    budgetPerWake: Int = 1 << 20, _ body: (LogPump, EndRecorder) async throws -> T
+) async throws -> T {
+    let pump = try LogPump(budgetPerWake: budgetPerWake)
+    let recorder = EndRecorder()
+    do {
+        let result = try await body(pump, recorder)
+        await pump.shutdown()
+        return result
+    } catch {
+        await pump.shutdown()
+        throw error
+    }
+}
+
+/// Writes all of `bytes` to `descriptor`.
+func writeAll(_ bytes: [UInt8], to descriptor: FileDescriptor) throws {
+    _ = try bytes.withUnsafeBytes { try descriptor.writeAll($0) }
+}
+
+/// A deterministic pattern in which every 8-byte word is its own index, so any lost, doubled or reordered
+/// chunk shows.
+func countingPattern(byteCount: Int) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: byteCount)
+    bytes.withUnsafeMutableBytes { buffer in
+        let words = byteCount / 8
+        let base = buffer.baseAddress!
+        for index in 0..<words {
+            base.storeBytes(of: UInt64(index).littleEndian, toByteOffset: index * 8, as: UInt64.self)
+        }
+    }
+    return bytes
+}
+
+/// Runs `/bin/sh -c script` with its stdout (and its stderr too when `mergeStderr`) on a new pipe the pump
+/// reads into `output`, and returns the stream's end report once the child is gone.
+func runChild(
+    _ script: String, into output: LogOutput, pump: LogPump, recorder: EndRecorder, mergeStderr: Bool = false
+) async throws -> LogStreamEnd? {
+    let pipe = try LogPipe.make()
+    let id = try pump.attach(pipe.readEnd, to: output, onEnd: recorder.callback)
+    let child: TestChild
+    do {
+        child = try TestChild(shell: script, stdout: pipe.writeEnd.rawValue, stderr: mergeStderr ? pipe.writeEnd.rawValue : 2)
+    } catch {
+        try? pipe.writeEnd.close()
+        throw error
+    }
+    try pipe.writeEnd.close()
+    defer { child.kill() }
+    let end = await recorder.awaitEnd(of: id, within: .seconds(60))
+    #expect(child.wait() == 0)
+    return end
+}
