@@ -48,8 +48,9 @@ public enum LogOutput: Sendable {
         }
     }
 
-    /// Closes the output; the value must not be used afterwards.
-    func close() {
+    /// Closes an output that was never handed to `LogPump.attach` (the spawn failed); the pump closes the
+    /// ones it owns. The value must not be used afterwards.
+    public func close() {
         switch self {
         case .rotatingFile(let file): file.close()
         case .passthrough(let log): log.close()

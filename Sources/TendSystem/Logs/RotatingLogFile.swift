@@ -32,9 +32,13 @@ public struct RotatingLogFile: Sendable {
     /// Whether the next byte must go to a fresh file.
     var isDueForRotation: Bool { rotation.isDue(atSize: size) }
 
+    /// The most one splice call is asked to move; the kernel refuses lengths whose end would overflow the
+    /// file offset, and a pipe never holds more than this anyway.
+    static let largestSplice = 16 << 20
+
     /// Splices up to `limit` bytes from `pipe`, never past the rotation boundary.
     mutating func transfer(from pipe: CInt, limit: Int) throws(LogWriteFailure) -> LogTransfer {
-        var length = Int64(limit)
+        var length = Int64(min(limit, Self.largestSplice))
         if let room = rotation.room(afterSize: size) { length = min(length, max(room, 1)) }
         let moved = tend_io_splice(pipe, descriptor, Int(length))
         if moved > 0 {
