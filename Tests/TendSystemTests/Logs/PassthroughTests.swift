@@ -43,6 +43,29 @@ import TendSystem
         }
     }
 
+    @Test func aFifoWhoseReaderLeftDropsBytesWithoutKillingTheDaemon() async throws {
+        try await withTemporaryDirectory { directory in
+            let fifo = directory.file("gone.fifo")
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let reader = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            let output = try LogOutput.open(fifo, rotation: .never)
+            close(reader)
+            try await withPump(allowingErrors: true) { pump, recorder in
+                let pipe = try LogPipe.make()
+                defer { try? pipe.writeEnd.close() }
+                let id = try pump.attach(pipe.readEnd, to: output, onEnd: recorder.callback)
+                try writeAll(Array("nobody listens\n".utf8), to: pipe.writeEnd)
+                pump.detach(id)
+                let end = await recorder.awaitEnd(of: id)
+                #expect(end?.bytesDropped == 15, "EPIPE instead of a SIGPIPE that would end the process")
+                #expect(end?.bytesWritten == 0)
+                let errors = recorder.logs.all.filter { $0.level == .error }
+                #expect(errors.count == 1)
+                #expect(errors.first?.message.contains("Broken pipe") == true)
+            }
+        }
+    }
+
     @Test func devNullIsPassedThrough() async throws {
         let output = try LogOutput.open("/dev/null", rotation: LogRotation(maxBytes: 10, backups: 1))
         guard case .passthrough = output else {

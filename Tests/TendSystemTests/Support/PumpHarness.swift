@@ -1,11 +1,20 @@
+import Logging
 import Synchronization
 import Testing
 import SystemPackage
 import TendSystem
 
-/// Collects the end reports of a pump's streams so a test can await them.
+/// Collects the end reports of a pump's streams, and what the pump logged, so a test can check them.
 final class EndRecorder: Sendable {
     private let ends = Mutex<[LogStreamID: LogStreamEnd]>([:])
+    /// Everything the pump logged.
+    let logs = RecordingLogHandler.Store()
+
+    /// A logger writing into `logs`.
+    var logger: Logger {
+        let store = logs
+        return Logger(label: "tend.logs.test") { _ in RecordingLogHandler(store: store) }
+    }
 
     /// The callback to hand to `LogPump.attach`.
     var callback: @Sendable (LogStreamEnd) -> Void {
@@ -24,15 +33,21 @@ final class EndRecorder: Sendable {
     }
 }
 
-/// Runs `body` with a started pump and shuts it down afterwards, whether `body` threw or not.
+/// Runs `body` with a started pump and shuts it down afterwards, whether `body` threw or not; unless
+/// `allowingErrors`, an error the pump logged fails the test.
 func withPump<T>(
-    budgetPerWake: Int = 1 << 20, _ body: (LogPump, EndRecorder) async throws -> T
+    budgetPerWake: Int = 1 << 20, allowingErrors: Bool = false, _ body: (LogPump, EndRecorder) async throws -> T,
+    sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> T {
-    let pump = try LogPump(budgetPerWake: budgetPerWake)
     let recorder = EndRecorder()
+    let pump = try LogPump(logger: recorder.logger, budgetPerWake: budgetPerWake)
     do {
         let result = try await body(pump, recorder)
         await pump.shutdown()
+        if !allowingErrors {
+            let errors = recorder.logs.all.filter { $0.level >= .error }.map(\.message)
+            #expect(errors.isEmpty, "the pump logged errors", sourceLocation: sourceLocation)
+        }
         return result
     } catch {
         await pump.shutdown()
