@@ -10,6 +10,9 @@ final class LogPumpLoop {
     private let mailbox: LogPumpMailbox
     private let logger: Logger
     private let budgetPerWake: Int
+    /// The most a detach writes before closing: more than any pipe holds, yet bounded, so a writer that never
+    /// pauses cannot keep the pump thread draining its pipe forever.
+    private static let detachDrainLimit = 64 << 20
     private var streams: [UInt64: PumpedStream] = [:]
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
@@ -55,7 +58,7 @@ final class LogPumpLoop {
                 streams[id.rawValue] = PumpedStream(id: id, readEnd: readEnd, output: output, onEnd: onEnd)
             case .detach(let id):
                 guard let stream = streams[id.rawValue] else { continue }
-                pump(stream, budget: .max)
+                pump(stream, budget: Self.detachDrainLimit)
                 if streams[id.rawValue] != nil { finish(stream, .detached) }
             case .setRotation(let id, let rotation):
                 guard let stream = streams[id.rawValue], case .rotatingFile(var file) = stream.output else { continue }
