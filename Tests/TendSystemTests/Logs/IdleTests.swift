@@ -21,7 +21,7 @@ import TendSystem
             _ = try pump.attach(pipe.readEnd, to: try LogOutput.open("/dev/null", rotation: .never), onEnd: recorder.callback)
             await pump.reopenAll()
             var baseline = 0
-            await eventually("the pump thread to sleep") {
+            await awaitLogCondition("the pump thread to sleep") {
                 guard let now = threadState(pump.threadID), now.state == "S" else { return false }
                 baseline = now.voluntarySwitches
                 return true
@@ -32,8 +32,8 @@ import TendSystem
                 #expect(threadState(pump.threadID)?.voluntarySwitches == baseline)
                 try await Task.sleep(for: .milliseconds(25))
             }
-            try writeAll(Array("x".utf8), to: pipe.writeEnd)
-            await eventually("a write to wake the pump") {
+            try writeLogBytes(Array("x".utf8), to: pipe.writeEnd)
+            await awaitLogCondition("a write to wake the pump") {
                 (threadState(pump.threadID)?.voluntarySwitches ?? 0) > baseline
             }
         }

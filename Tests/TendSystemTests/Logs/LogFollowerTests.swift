@@ -5,7 +5,7 @@ import TendSystem
 @Suite struct LogFollowerTests {
     @Test(.timeLimit(.minutes(1)))
     func aFollowerReadsEveryByteAcrossRotations() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let log = directory.file("followed.log")
             try await withPump { pump, recorder in
                 let pipe = try LogPipe.make()
@@ -18,7 +18,7 @@ import TendSystem
                 var read: [UInt8] = []
                 for chunk in 0..<20 {
                     let bytes = [UInt8](repeating: UInt8(ascii: "A") + UInt8(chunk), count: 333)
-                    try writeAll(bytes, to: pipe.writeEnd)
+                    try writeLogBytes(bytes, to: pipe.writeEnd)
                     written += bytes
                     while read.count < written.count {
                         guard await signals.next() != nil else { break }
@@ -27,7 +27,7 @@ import TendSystem
                 }
                 let matches = read == written
                 #expect(matches, "the follower read \(read.count) of \(written.count) bytes, in order")
-                #expect(exists("\(log).2"), "the log rotated several times while followed")
+                #expect(logFileExists("\(log).2"), "the log rotated several times while followed")
                 pump.detach(id)
                 #expect(await signals.next() == nil, "growth signals finish when the stream ends")
             }
@@ -35,7 +35,7 @@ import TendSystem
     }
 
     @Test func aFollowerStartingAtTheEndSeesOnlyNewBytes() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let log = directory.file("old.log")
             _ = FileManager.default.createFile(atPath: log, contents: Data("old\n".utf8))
             let follower = try LogFollower(path: log, backups: 0)

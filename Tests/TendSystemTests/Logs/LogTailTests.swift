@@ -5,7 +5,7 @@ import TendSystem
 @Suite struct LogTailTests {
     /// A log and two backups: `a` lines are the oldest, the live file ends without a newline.
     private func withChain(_ body: (String) throws -> Void) async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let log = directory.file("app.log")
             _ = FileManager.default.createFile(atPath: "\(log).2", contents: Data("a1\na2\n".utf8))
             _ = FileManager.default.createFile(atPath: "\(log).1", contents: Data("b1\nb2\n".utf8))
@@ -35,7 +35,7 @@ import TendSystem
     }
 
     @Test func lastLinesKeepTheFinalNewlineAndCrossReadBlocks() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let log = directory.file("long.log")
             let lines = (0..<100_000).map { "line \($0)\n" }
             _ = FileManager.default.createFile(atPath: log, contents: Data(lines.joined().utf8))

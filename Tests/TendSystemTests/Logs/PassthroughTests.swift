@@ -5,7 +5,7 @@ import TendSystem
 
 @Suite struct PassthroughTests {
     @Test func aFifoIsPassedThroughAndNeverRotated() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let fifo = directory.file("out.fifo")
             #expect(mkfifo(fifo, 0o600) == 0)
             let reader = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -22,12 +22,12 @@ import TendSystem
             try await withPump { pump, recorder in
                 let pipe = try LogPipe.make()
                 let id = try pump.attach(pipe.readEnd, to: output, onEnd: recorder.callback)
-                let child = try TestChild(shell: "cat \(source)", stdout: pipe.writeEnd.rawValue, stderr: 2)
+                let child = try LogTestChild(shell: "cat \(source)", stdout: pipe.writeEnd.rawValue, stderr: 2)
                 try pipe.writeEnd.close()
                 defer { child.kill() }
                 var received: [UInt8] = []
                 var buffer = [UInt8](repeating: 0, count: 65_536)
-                await eventually("every byte through the FIFO") {
+                await awaitLogCondition("every byte through the FIFO") {
                     let got = read(reader, &buffer, buffer.count)
                     if got > 0 { received += buffer[0..<got] }
                     return received.count >= expected.count
@@ -39,12 +39,12 @@ import TendSystem
                 let matches = received == expected
                 #expect(matches, "the FIFO reader got every byte in order")
             }
-            #expect(!exists("\(fifo).1"))
+            #expect(!logFileExists("\(fifo).1"))
         }
     }
 
     @Test func aFifoWhoseReaderLeftDropsBytesWithoutKillingTheDaemon() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let fifo = directory.file("gone.fifo")
             #expect(mkfifo(fifo, 0o600) == 0)
             let reader = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -54,7 +54,7 @@ import TendSystem
                 let pipe = try LogPipe.make()
                 defer { try? pipe.writeEnd.close() }
                 let id = try pump.attach(pipe.readEnd, to: output, onEnd: recorder.callback)
-                try writeAll(Array("nobody listens\n".utf8), to: pipe.writeEnd)
+                try writeLogBytes(Array("nobody listens\n".utf8), to: pipe.writeEnd)
                 pump.detach(id)
                 let end = await recorder.awaitEnd(of: id)
                 #expect(end?.bytesDropped == 15, "EPIPE instead of a SIGPIPE that would end the process")
@@ -73,7 +73,7 @@ import TendSystem
             return
         }
         try await withPump { pump, recorder in
-            let end = try await runChild("head -c 1048576 /dev/zero", into: output, pump: pump, recorder: recorder)
+            let end = try await runLoggedChild("head -c 1048576 /dev/zero", into: output, pump: pump, recorder: recorder)
             #expect(end?.bytesWritten == 1 << 20)
             #expect(end?.bytesDropped == 0)
         }
@@ -89,7 +89,7 @@ import TendSystem
     }
 
     @Test func aFifoWithoutAReaderFailsAtOnce() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let fifo = directory.file("lonely.fifo")
             #expect(mkfifo(fifo, 0o600) == 0)
             #expect(throws: LogIOError("open", path: fifo, errno: .noSuchAddressOrDevice)) {

@@ -5,47 +5,47 @@ import TendSystem
 
 @Suite struct StreamTests {
     @Test func redirectStderrInterleavesBothStreamsInOneFile() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let log = directory.file("merged.log")
             try await withPump { pump, recorder in
                 let output = try LogOutput.open(log, rotation: .never)
                 let script = "echo out1; echo err1 >&2; echo out2; echo err2 >&2"
-                let end = try await runChild(script, into: output, pump: pump, recorder: recorder, mergeStderr: true)
+                let end = try await runLoggedChild(script, into: output, pump: pump, recorder: recorder, mergeStderr: true)
                 #expect(end?.reason == .endOfFile)
             }
-            #expect(contents(of: log).map { String(decoding: $0, as: UTF8.self) } == "out1\nerr1\nout2\nerr2\n")
+            #expect(logFileBytes(at: log).map { String(decoding: $0, as: UTF8.self) } == "out1\nerr1\nout2\nerr2\n")
         }
     }
 
     @Test func endOfFileIsReportedWhenTheChildExits() async throws {
         try await withPump { pump, recorder in
             let output = try LogOutput.open("/dev/null", rotation: .never)
-            let end = try await runChild("echo bye", into: output, pump: pump, recorder: recorder)
+            let end = try await runLoggedChild("echo bye", into: output, pump: pump, recorder: recorder)
             #expect(end?.reason == .endOfFile)
             #expect(end?.bytesWritten == 4)
         }
     }
 
     @Test func detachWritesWhatThePipeHoldsThenReportsIt() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let log = directory.file("detached.log")
             try await withPump { pump, recorder in
                 let pipe = try LogPipe.make()
                 defer { try? pipe.writeEnd.close() }
                 let id = try pump.attach(pipe.readEnd, to: try LogOutput.open(log, rotation: .never), onEnd: recorder.callback)
-                try writeAll(Array("still open".utf8), to: pipe.writeEnd)
+                try writeLogBytes(Array("still open".utf8), to: pipe.writeEnd)
                 pump.detach(id)
                 let end = await recorder.awaitEnd(of: id)
                 #expect(end?.reason == .detached)
                 #expect(end?.bytesWritten == 10)
             }
-            #expect(contents(of: log) == Array("still open".utf8))
+            #expect(logFileBytes(at: log) == Array("still open".utf8))
         }
     }
 
     @Test func shutdownEndsTheStreamsStillOpen() async throws {
         let pump = try LogPump()
-        let recorder = EndRecorder()
+        let recorder = LogStreamEndRecorder()
         let pipe = try LogPipe.make()
         defer { try? pipe.writeEnd.close() }
         let id = try pump.attach(pipe.readEnd, to: try LogOutput.open("/dev/null", rotation: .never), onEnd: recorder.callback)
@@ -57,22 +57,22 @@ import TendSystem
     }
 
     @Test func aChildIsNotStalledWhileThePumpIsBusyWithAnother() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             try await withPump { pump, recorder in
                 let busyPipe = try LogPipe.make()
                 let busyLog = directory.file("busy.log")
                 let busyOutput = try LogOutput.open(busyLog, rotation: LogRotation(maxBytes: 8 << 20, backups: 1))
                 let busyID = try pump.attach(busyPipe.readEnd, to: busyOutput, onEnd: recorder.callback)
-                let busy = try TestChild(shell: "exec yes tend", stdout: busyPipe.writeEnd.rawValue, stderr: 2)
+                let busy = try LogTestChild(shell: "exec yes tend", stdout: busyPipe.writeEnd.rawValue, stderr: 2)
                 try busyPipe.writeEnd.close()
                 defer { busy.kill() }
-                await eventually("the busy child's log to grow") { (contents(of: busyLog)?.count ?? 0) > 1 << 20 }
+                await awaitLogCondition("the busy child's log to grow") { (logFileBytes(at: busyLog)?.count ?? 0) > 1 << 20 }
 
                 let quietLog = directory.file("quiet.log")
                 let quietOutput = try LogOutput.open(quietLog, rotation: .never)
-                let quietEnd = try await runChild("echo hello", into: quietOutput, pump: pump, recorder: recorder)
+                let quietEnd = try await runLoggedChild("echo hello", into: quietOutput, pump: pump, recorder: recorder)
                 #expect(quietEnd?.reason == .endOfFile)
-                #expect(contents(of: quietLog) == Array("hello\n".utf8))
+                #expect(logFileBytes(at: quietLog) == Array("hello\n".utf8))
                 #expect(busy.isRunning, "the quiet child finished while the busy one kept writing")
 
                 busy.kill()
@@ -84,44 +84,44 @@ import TendSystem
     }
 
     @Test func reopenAfterAnExternalRenameStartsANewFileAndKeepsTheOldOne() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let log = directory.file("app.log")
             let moved = directory.file("app.log.moved")
             try await withPump { pump, recorder in
                 let pipe = try LogPipe.make()
                 defer { try? pipe.writeEnd.close() }
                 let id = try pump.attach(pipe.readEnd, to: try LogOutput.open(log, rotation: .never), onEnd: recorder.callback)
-                try writeAll(Array("before\n".utf8), to: pipe.writeEnd)
-                await eventually("the first line") { contents(of: log)?.count == 7 }
+                try writeLogBytes(Array("before\n".utf8), to: pipe.writeEnd)
+                await awaitLogCondition("the first line") { logFileBytes(at: log)?.count == 7 }
                 #expect(rename(log, moved) == 0)
                 await pump.reopenAll()
-                #expect(exists(log), "reopen creates the file again at its path")
-                try writeAll(Array("after\n".utf8), to: pipe.writeEnd)
-                await eventually("the second line") { contents(of: log)?.count == 6 }
+                #expect(logFileExists(log), "reopen creates the file again at its path")
+                try writeLogBytes(Array("after\n".utf8), to: pipe.writeEnd)
+                await awaitLogCondition("the second line") { logFileBytes(at: log)?.count == 6 }
                 pump.detach(id)
                 _ = await recorder.awaitEnd(of: id)
             }
-            #expect(contents(of: moved) == Array("before\n".utf8))
-            #expect(contents(of: log) == Array("after\n".utf8))
+            #expect(logFileBytes(at: moved) == Array("before\n".utf8))
+            #expect(logFileBytes(at: log) == Array("after\n".utf8))
         }
     }
 
     @Test func theRotationPolicyChangesInPlace() async throws {
-        try await withTemporaryDirectory { directory in
+        try await withLogTestDirectory { directory in
             let log = directory.file("resized.log")
             try await withPump { pump, recorder in
                 let pipe = try LogPipe.make()
                 defer { try? pipe.writeEnd.close() }
                 let id = try pump.attach(pipe.readEnd, to: try LogOutput.open(log, rotation: .never), onEnd: recorder.callback)
-                try writeAll(Array(repeating: UInt8(ascii: "a"), count: 300), to: pipe.writeEnd)
-                await eventually("the first bytes") { contents(of: log)?.count == 300 }
+                try writeLogBytes(Array(repeating: UInt8(ascii: "a"), count: 300), to: pipe.writeEnd)
+                await awaitLogCondition("the first bytes") { logFileBytes(at: log)?.count == 300 }
                 pump.setRotation(LogRotation(maxBytes: 100, backups: 1), for: id)
-                try writeAll(Array("b".utf8), to: pipe.writeEnd)
+                try writeLogBytes(Array("b".utf8), to: pipe.writeEnd)
                 pump.detach(id)
                 _ = await recorder.awaitEnd(of: id)
             }
-            #expect(contents(of: "\(log).1")?.count == 300)
-            #expect(contents(of: log) == Array("b".utf8))
+            #expect(logFileBytes(at: "\(log).1")?.count == 300)
+            #expect(logFileBytes(at: log) == Array("b".utf8))
         }
     }
 }

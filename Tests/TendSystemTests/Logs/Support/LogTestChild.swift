@@ -1,7 +1,7 @@
 import Foundation
 
 /// A real child process started with posix_spawn, its stdout and stderr on descriptors the test chooses.
-final class TestChild {
+final class LogTestChild {
     let pid: pid_t
     private var status: Int32?
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A fresh directory under /tmp for one test, removed with everything in it by `remove()`.
-struct TemporaryDirectory {
+struct LogTestDirectory {
     let path: String
 
     init() throws {
@@ -21,18 +21,18 @@ struct TemporaryDirectory {
 }
 
 /// Runs `body` with a temporary directory and removes it afterwards, whether `body` threw or not.
-func withTemporaryDirectory<T>(_ body: (TemporaryDirectory) async throws -> T) async throws -> T {
-    let directory = try TemporaryDirectory()
+func withLogTestDirectory<T>(_ body: (LogTestDirectory) async throws -> T) async throws -> T {
+    let directory = try LogTestDirectory()
     defer { directory.remove() }
     return try await body(directory)
 }
 
 /// The bytes of the file at `path`, or nil when it does not exist.
-func contents(of path: String) -> [UInt8]? {
+func logFileBytes(at path: String) -> [UInt8]? {
     FileManager.default.contents(atPath: path).map { [UInt8]($0) }
 }
 
 /// Whether something exists at `path`.
-func exists(_ path: String) -> Bool {
+func logFileExists(_ path: String) -> Bool {
     FileManager.default.fileExists(atPath: path)
 }

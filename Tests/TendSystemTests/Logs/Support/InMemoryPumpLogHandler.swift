@@ -2,7 +2,7 @@ import Logging
 import Synchronization
 
 /// A swift-log handler that keeps messages in memory, so tests can check what the pump reported.
-struct RecordingLogHandler: LogHandler {
+struct InMemoryPumpLogHandler: LogHandler {
     /// The messages logged so far, with their level.
     final class Store: Sendable {
         private let entries = Mutex<[(Logger.Level, String)]>([])

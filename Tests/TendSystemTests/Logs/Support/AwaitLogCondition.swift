@@ -2,7 +2,7 @@ import Testing
 
 /// Polls `condition` every few milliseconds until it holds or `timeout` passes; records an issue on timeout.
 @discardableResult
-func eventually(
+func awaitLogCondition(
     within timeout: Duration = .seconds(10),
     _ what: String = "condition",
     sourceLocation: SourceLocation = #_sourceLocation,

@@ -5,15 +5,15 @@ import SystemPackage
 import TendSystem
 
 /// Collects the end reports of a pump's streams, and what the pump logged, so a test can check them.
-final class EndRecorder: Sendable {
+final class LogStreamEndRecorder: Sendable {
     private let ends = Mutex<[LogStreamID: LogStreamEnd]>([:])
     /// Everything the pump logged.
-    let logs = RecordingLogHandler.Store()
+    let logs = InMemoryPumpLogHandler.Store()
 
     /// A logger writing into `logs`.
     var logger: Logger {
         let store = logs
-        return Logger(label: "tend.logs.test") { _ in RecordingLogHandler(store: store) }
+        return Logger(label: "tend.logs.test") { _ in InMemoryPumpLogHandler(store: store) }
     }
 
     /// The callback to hand to `LogPump.attach`.
@@ -28,7 +28,7 @@ final class EndRecorder: Sendable {
 
     /// Awaits the end report of `id`.
     func awaitEnd(of id: LogStreamID, within timeout: Duration = .seconds(20)) async -> LogStreamEnd? {
-        await eventually(within: timeout, "end of \(id)") { end(of: id) != nil }
+        await awaitLogCondition(within: timeout, "end of \(id)") { end(of: id) != nil }
         return end(of: id)
     }
 }
@@ -36,10 +36,10 @@ final class EndRecorder: Sendable {
 /// Runs `body` with a started pump and shuts it down afterwards, whether `body` threw or not; unless
 /// `allowingErrors`, an error the pump logged fails the test.
 func withPump<T>(
-    budgetPerWake: Int = 1 << 20, allowingErrors: Bool = false, _ body: (LogPump, EndRecorder) async throws -> T,
+    budgetPerWake: Int = 1 << 20, allowingErrors: Bool = false, _ body: (LogPump, LogStreamEndRecorder) async throws -> T,
     sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> T {
-    let recorder = EndRecorder()
+    let recorder = LogStreamEndRecorder()
     let pump = try LogPump(logger: recorder.logger, budgetPerWake: budgetPerWake)
     do {
         let result = try await body(pump, recorder)
@@ -56,7 +56,7 @@ func withPump<T>(
 }
 
 /// Writes all of `bytes` to `descriptor`.
-func writeAll(_ bytes: [UInt8], to descriptor: FileDescriptor) throws {
+func writeLogBytes(_ bytes: [UInt8], to descriptor: FileDescriptor) throws {
     _ = try bytes.withUnsafeBytes { try descriptor.writeAll($0) }
 }
 
@@ -76,14 +76,14 @@ func countingPattern(byteCount: Int) -> [UInt8] {
 
 /// Runs `/bin/sh -c script` with its stdout (and its stderr too when `mergeStderr`) on a new pipe the pump
 /// reads into `output`, and returns the stream's end report once the child is gone.
-func runChild(
-    _ script: String, into output: LogOutput, pump: LogPump, recorder: EndRecorder, mergeStderr: Bool = false
+func runLoggedChild(
+    _ script: String, into output: LogOutput, pump: LogPump, recorder: LogStreamEndRecorder, mergeStderr: Bool = false
 ) async throws -> LogStreamEnd? {
     let pipe = try LogPipe.make()
     let id = try pump.attach(pipe.readEnd, to: output, onEnd: recorder.callback)
-    let child: TestChild
+    let child: LogTestChild
     do {
-        child = try TestChild(shell: script, stdout: pipe.writeEnd.rawValue, stderr: mergeStderr ? pipe.writeEnd.rawValue : 2)
+        child = try LogTestChild(shell: script, stdout: pipe.writeEnd.rawValue, stderr: mergeStderr ? pipe.writeEnd.rawValue : 2)
     } catch {
         try? pipe.writeEnd.close()
         throw error
