@@ -11,7 +11,7 @@ struct LogFileIdentity: Equatable {
     static func of(path: String) throws(LogIOError) -> LogFileIdentity? {
         var status = stat()
         if stat(path, &status) == 0 { return LogFileIdentity(status) }
-        let error = currentErrno
+        let error = lastLogErrno
         if error == .noSuchFileOrDirectory { return nil }
         throw LogIOError("stat", path: path, errno: error)
     }
@@ -19,7 +19,7 @@ struct LogFileIdentity: Equatable {
     /// The identity and size of the open file `descriptor`.
     static func of(descriptor: CInt, path: String) throws(LogIOError) -> (LogFileIdentity, Int64) {
         var status = stat()
-        _ = try retryingInterrupts("fstat", path: path) { fstat(descriptor, &status) }
+        _ = try retryingLogCall("fstat", path: path) { fstat(descriptor, &status) }
         return (LogFileIdentity(status), Int64(status.st_size))
     }
 
@@ -34,7 +34,7 @@ func openLogForReading(_ path: String) throws(LogIOError) -> CInt? {
     while true {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
         if descriptor >= 0 { return descriptor }
-        let error = currentErrno
+        let error = lastLogErrno
         if error == .noSuchFileOrDirectory { return nil }
         if error != .interrupted { throw LogIOError("open", path: path, errno: error) }
     }
@@ -50,8 +50,8 @@ func readLog(_ descriptor: CInt, path: String, at offset: Int64, count: Int) thr
             if got == 0 { break }
             if got > 0 {
                 filled += got
-            } else if currentErrno != .interrupted {
-                return .failure(LogIOError("pread", path: path, errno: currentErrno))
+            } else if lastLogErrno != .interrupted {
+                return .failure(LogIOError("pread", path: path, errno: lastLogErrno))
             }
         }
         return .success(filled)

@@ -18,16 +18,16 @@ public enum LogOutput: Sendable {
     /// the caller.
     public static func open(_ path: String, rotation: LogRotation) throws(LogIOError) -> LogOutput {
         if let inherited = inheritedDescriptor(for: path) {
-            let copy = try retryingInterrupts("dup", path: path) { tend_io_dup_cloexec(inherited) }
+            let copy = try retryingLogCall("dup", path: path) { tend_io_dup_cloexec(inherited) }
             return .passthrough(PassthroughLog(path: path, descriptor: copy))
         }
         let flags = O_WRONLY | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC
-        let descriptor = try retryingInterrupts("open", path: path) { Glibc.open(path, flags, 0o644) }
+        let descriptor = try retryingLogCall("open", path: path) { Glibc.open(path, flags, 0o644) }
         do throws(LogIOError) {
             var status = stat()
-            _ = try retryingInterrupts("fstat", path: path) { fstat(descriptor, &status) }
+            _ = try retryingLogCall("fstat", path: path) { fstat(descriptor, &status) }
             let isRegular = (status.st_mode & S_IFMT) == S_IFREG
-            _ = try retryingInterrupts("fcntl", path: path) {
+            _ = try retryingLogCall("fcntl", path: path) {
                 tend_io_set_flags(descriptor, 0, isRegular ? 0 : 1)
             }
             if isRegular {

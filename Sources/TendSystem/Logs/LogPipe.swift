@@ -23,7 +23,7 @@ public struct LogPipe: Sendable {
     public static func make(capacity: Int = preferredCapacity) throws(LogIOError) -> LogPipe {
         var fds: [CInt] = [-1, -1]
         let result = fds.withUnsafeMutableBufferPointer { tend_io_pipe($0.baseAddress) }
-        if result != 0 { throw LogIOError("pipe2", errno: currentErrno) }
+        if result != 0 { throw LogIOError("pipe2", errno: lastLogErrno) }
         let granted = tend_io_set_pipe_size(fds[0], CInt(clamping: capacity))
         let size = granted > 0 ? granted : tend_io_pipe_size(fds[0])
         return LogPipe(

@@ -35,7 +35,7 @@ final class LogPumpLoop {
                 tend_io_epoll_wait(mailbox.epoll, $0.baseAddress, CInt(capacity), -1)
             }
             if ready < 0 {
-                logger.critical("log pump cannot wait", metadata: ["error": "\(currentErrno)"])
+                logger.critical("log pump cannot wait", metadata: ["error": "\(lastLogErrno)"])
                 return
             }
             for index in 0..<Int(ready) {
@@ -158,7 +158,7 @@ final class LogPumpLoop {
     /// level-triggered wake-up does not spin.
     private func discard(_ stream: PumpedStream, limit: Int) -> LogTransfer {
         var got: Int
-        repeat { got = read(stream.readEnd, scratch.baseAddress, limit) } while got < 0 && currentErrno == .interrupted
+        repeat { got = read(stream.readEnd, scratch.baseAddress, limit) } while got < 0 && lastLogErrno == .interrupted
         if got > 0 {
             stream.bytesDropped += UInt64(got)
             return .moved(got)

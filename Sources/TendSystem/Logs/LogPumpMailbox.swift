@@ -24,11 +24,11 @@ final class LogPumpMailbox: Sendable {
     }
 
     init() throws(LogIOError) {
-        let epoll = try retryingInterrupts("epoll_create1") { tend_io_epoll_create() }
+        let epoll = try retryingLogCall("epoll_create1") { tend_io_epoll_create() }
         let wake: CInt
         do throws(LogIOError) {
-            wake = try retryingInterrupts("eventfd") { tend_io_eventfd_create() }
-            _ = try retryingInterrupts("epoll_ctl") { tend_io_epoll_add(epoll, wake, Self.wakeToken) }
+            wake = try retryingLogCall("eventfd") { tend_io_eventfd_create() }
+            _ = try retryingLogCall("epoll_ctl") { tend_io_epoll_add(epoll, wake, Self.wakeToken) }
         } catch {
             _ = close(epoll)
             throw error
@@ -62,7 +62,7 @@ final class LogPumpMailbox: Sendable {
         let result: Result<Void, LogIOError> = state.withLock { state in
             if state.isClosed { return .failure(LogIOError("attach to a stopped log pump", errno: .badFileDescriptor)) }
             if tend_io_epoll_add(epoll, readEnd, id.rawValue) != 0 {
-                return .failure(LogIOError("epoll_ctl", errno: currentErrno))
+                return .failure(LogIOError("epoll_ctl", errno: lastLogErrno))
             }
             state.commands.append(.attach(id, readEnd: readEnd, output: output, onEnd: onEnd))
             return .success(())

@@ -20,10 +20,10 @@ public struct PassthroughLog: Sendable {
     ) throws(LogWriteFailure) -> LogTransfer {
         let length = min(limit, buffer.count)
         var got: Int
-        repeat { got = read(pipe, buffer.baseAddress, length) } while got < 0 && currentErrno == .interrupted
+        repeat { got = read(pipe, buffer.baseAddress, length) } while got < 0 && lastLogErrno == .interrupted
         if got == 0 { return .endOfFile }
         if got < 0 {
-            let error = currentErrno
+            let error = lastLogErrno
             if error == .resourceTemporarilyUnavailable { return .pipeEmpty }
             throw LogWriteFailure(error: LogIOError("read", errno: error), lostBytes: 0)
         }
@@ -32,8 +32,8 @@ public struct PassthroughLog: Sendable {
             let result = write(descriptor, buffer.baseAddress! + written, got - written)
             if result >= 0 {
                 written += result
-            } else if currentErrno != .interrupted {
-                let error = LogIOError("write", path: path, errno: currentErrno)
+            } else if lastLogErrno != .interrupted {
+                let error = LogIOError("write", path: path, errno: lastLogErrno)
                 throw LogWriteFailure(error: error, lostBytes: got - written)
             }
         }

@@ -26,7 +26,7 @@ public struct RotatingLogFile: Sendable {
         self.path = path
         self.rotation = rotation
         self.descriptor = descriptor
-        self.size = Int64(try retryingInterrupts("lseek", path: path) { lseek(descriptor, 0, SEEK_END) })
+        self.size = Int64(try retryingLogCall("lseek", path: path) { lseek(descriptor, 0, SEEK_END) })
     }
 
     /// Whether the next byte must go to a fresh file.
@@ -46,7 +46,7 @@ public struct RotatingLogFile: Sendable {
             return .moved(moved)
         }
         if moved == 0 { return .endOfFile }
-        let error = currentErrno
+        let error = lastLogErrno
         if error == .resourceTemporarilyUnavailable { return .pipeEmpty }
         throw LogWriteFailure(error: LogIOError("splice", path: path, errno: error), lostBytes: 0)
     }
@@ -60,8 +60,8 @@ public struct RotatingLogFile: Sendable {
         size = 0
         let descriptor = self.descriptor
         if rotation.backups == 0 {
-            _ = try retryingInterrupts("ftruncate", path: path) { ftruncate(descriptor, 0) }
-            _ = try retryingInterrupts("lseek", path: path) { lseek(descriptor, 0, SEEK_SET) }
+            _ = try retryingLogCall("ftruncate", path: path) { ftruncate(descriptor, 0) }
+            _ = try retryingLogCall("lseek", path: path) { lseek(descriptor, 0, SEEK_SET) }
             return
         }
         for number in stride(from: rotation.backups - 1, through: 1, by: -1) {
@@ -83,7 +83,7 @@ public struct RotatingLogFile: Sendable {
         let path = self.path
         let end: Int64
         do throws(LogIOError) {
-            end = Int64(try retryingInterrupts("lseek", path: path) { lseek(fresh, 0, SEEK_END) })
+            end = Int64(try retryingLogCall("lseek", path: path) { lseek(fresh, 0, SEEK_END) })
         } catch {
             _ = Glibc.close(fresh)
             throw error
@@ -105,13 +105,13 @@ public struct RotatingLogFile: Sendable {
 
     private func renameIfPresent(_ source: String, to destination: String) throws(LogIOError) {
         if Glibc.rename(source, destination) == 0 { return }
-        let error = currentErrno
+        let error = lastLogErrno
         if error != .noSuchFileOrDirectory { throw LogIOError("rename", path: source, errno: error) }
     }
 
     private static func openDescriptor(_ path: String, truncating: Bool) throws(LogIOError) -> CInt {
         var flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY
         if truncating { flags |= O_TRUNC }
-        return try retryingInterrupts("open", path: path) { Glibc.open(path, flags, 0o644) }
+        return try retryingLogCall("open", path: path) { Glibc.open(path, flags, 0o644) }
     }
 }

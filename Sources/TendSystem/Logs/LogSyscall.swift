@@ -6,7 +6,7 @@ import SystemPackage
 /// Runs a system call that returns -1 with errno on failure, retrying it while it was interrupted by a signal,
 /// so every log path caller handles EINTR in exactly one place.
 @inline(__always)
-func retryingInterrupts<Result: BinaryInteger>(
+func retryingLogCall<Result: BinaryInteger>(
     _ operation: String, path: String? = nil, _ call: () -> Result
 ) throws(LogIOError) -> Result {
     while true {
@@ -18,4 +18,4 @@ func retryingInterrupts<Result: BinaryInteger>(
 }
 
 /// The current errno as a typed value, read right after a failing call.
-var currentErrno: Errno { Errno(rawValue: Glibc.errno) }
+var lastLogErrno: Errno { Errno(rawValue: Glibc.errno) }
