@@ -159,10 +159,6 @@ func parentPID(of pid: pid_t) -> pid_t? {
 }
 
 /// The descriptors this test process has open.
-func openDescriptorCount() throws -> Int {
-    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
-}
-
 /// The number of pidfds the test process holds: the one kind of descriptor the reaper opens per child, and
 /// one that no lazily started singleton of another test (an epoll, an inotify instance) ever adds.
 func openPidfdCount() throws -> Int {
