@@ -16,7 +16,8 @@ let package = Package(
             name: "TendCore",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "TendSystem", dependencies: ["TendCore"]),
+        .systemLibrary(name: "CInotifyTools", providers: [.apt(["libinotifytools0-dev"])]),
+        .target(name: "TendSystem", dependencies: ["TendCore", "CInotifyTools"]),
         .executableTarget(
             name: "tend",
             dependencies: [
@@ -26,6 +27,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
+        .testTarget(name: "TendSystemTests", dependencies: ["TendSystem"]),
     ],
     swiftLanguageModes: [.v6]
 )
