@@ -12,6 +12,9 @@ final class WatchLoop {
     /// Who cares about each watch descriptor, and why.
     private var routes: [Int32: [(subscription: UInt64, role: WatchRole)]] = [:]
     private var needsResync = false
+    /// Whether the last pass stopped before the library's buffer ran dry: its buffered events do not make
+    /// the kernel descriptor readable, so the next poll must not wait.
+    private var eventsLeftOver = false
 
     /// Events handled per pass at most, so a flood cannot hold back the burst cap's deadline.
     private static let eventsPerPass = 4096
@@ -36,7 +39,7 @@ final class WatchLoop {
         var descriptors = [pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
         if let library { descriptors.append(pollfd(fd: library.descriptor, events: Int16(POLLIN), revents: 0)) }
         let deadline = subscriptions.values.compactMap(\.schedule.deadline).min()
-        let timeout = deadline.map { Self.milliseconds(until: $0, from: clock.now) } ?? -1
+        let timeout = eventsLeftOver ? 0 : deadline.map { Self.milliseconds(until: $0, from: clock.now) } ?? -1
         while poll(&descriptors, nfds_t(descriptors.count), timeout) < 0 && errno == EINTR {}
     }
 
@@ -81,6 +84,7 @@ final class WatchLoop {
     // MARK: Events
 
     private func drainEvents(now: ContinuousClock.Instant) {
+        eventsLeftOver = false
         guard let library else { return }
         for _ in 0..<Self.eventsPerPass {
             guard let event = library.nextQueuedEvent() else { return }
@@ -96,6 +100,7 @@ final class WatchLoop {
                 if effect.needsResync { needsResync = true }
             }
         }
+        eventsLeftOver = true
     }
 
     private func deliverDueNotifications(now: ContinuousClock.Instant) {
