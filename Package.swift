@@ -1,6 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+let system = Target.Dependency.product(name: "SystemPackage", package: "swift-system")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
 let package = Package(
     name: "tend",
     platforms: [.macOS(.v15)],
@@ -14,24 +17,30 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        .target(
-            name: "TendCore",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
-        ),
+        // The pure core: configuration, validation, expansion, lifecycle, planner. No I/O.
+        .target(name: "TendCore", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // What Swift's Glibc module hides: posix_spawn extras, pidfd, epoll, splice.
         .target(name: "CTendSystem"),
-        .target(name: "TendSystem", dependencies: ["TendCore", "CTendSystem", .product(name: "SystemPackage", package: "swift-system"), .product(name: "Logging", package: "swift-log")]),
-        .target(name: "TendSupervisor", dependencies: ["TendCore", "TendSystem"]),
+        // libinotifytools, through a module map (it ships no pkg-config file).
+        .systemLibrary(name: "CInotifyTools", providers: [.apt(["libinotifytools0-dev"])]),
+        // The operating-system layer: spawner, reaper, log pump, config reading and watching.
+        .target(name: "TendSystem", dependencies: ["TendCore", "CTendSystem", "CInotifyTools", system, logging]),
+        // The reconcile loop.
+        .target(name: "TendSupervisor", dependencies: ["TendCore", "TendSystem", system, logging]),
+        // The command line.
         .executableTarget(
             name: "tend",
             dependencies: [
                 "TendCore",
                 "TendSystem",
+                "TendSupervisor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                logging,
             ]
         ),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
-        .testTarget(name: "TendSystemTests", dependencies: ["TendSystem"]),
-        .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "TendSystemTests", dependencies: ["TendSystem", system]),
+        .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem", system]),
     ],
     swiftLanguageModes: [.v6]
 )
