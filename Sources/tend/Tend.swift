@@ -14,7 +14,7 @@ struct Tend: AsyncParsableCommand {
             unreadable file.
             """,
         version: TendVersion.current,
-        subcommands: [Check.self, Init.self]
+        subcommands: [Daemon.self, Check.self, Init.self]
     )
 
     /// Runs the command line, mapping ArgumentParser's usage-error code (64) to tend's documented 2.

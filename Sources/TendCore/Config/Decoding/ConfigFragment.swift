@@ -8,7 +8,7 @@ public struct ConfigFragment: Sendable, Equatable {
     public var file: String
     var origin: DocumentOrigin
     /// The `[daemon]` section's settings, only for the main file.
-    var daemon: DaemonConfig?
+    public internal(set) var daemon: DaemonConfig?
     var programs: [ProgramDraft]
     var groups: [GroupConfig]
     /// Group paths for locating errors found at assembly.

@@ -1,0 +1,55 @@
+import TendCore
+import TendSystem
+
+extension Supervisor {
+    /// Rereads the configuration from disk and takes it in; files with errors keep their last good programs.
+    func reload() {
+        let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: settings.host, workingDirectory: settings.workingDirectory)
+        do {
+            let loaded = try loader.load(mainFile: settings.mainFile)
+            let before = desired
+            takeIn(loaded)
+            if before != desired {
+                let plan = Planner.plan(desired: desired, observed: observedTable, overrides: overrides.overrides, now: clock.now())
+                logger.info("configuration changed: \(plan.actions.count) action(s)")
+                events.publish(.reloaded(actions: plan.actions.map(\.description), time: WallClock.now()))
+            }
+        } catch {
+            let message = "cannot read \(settings.mainFile): \(error.reasonDescription); keeping the configuration as it was"
+            logger.error("\(message)")
+            report(broken: [settings.mainFile: [message]])
+        }
+    }
+
+    /// Takes in a fresh load: the desired state becomes the valid parts, and broken files are reported.
+    func takeIn(_ loaded: LoadedConfig) {
+        guard let main = loaded.fragments.first else { return }
+        let outcome = lastKnownGood.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: settings.host)
+        if let config = outcome.config {
+            desired = config.desiredProcesses
+        }
+        latestDiagnostics = outcome.diagnostics
+        for warning in outcome.diagnostics where warning.severity == .warning {
+            logger.warning("\(warning.description)")
+        }
+        var broken: [String: [String]] = [:]
+        for file in outcome.brokenFiles {
+            broken[file] = outcome.diagnostics.filter { $0.file == file && $0.severity == .error }.map(\.description)
+        }
+        report(broken: broken)
+    }
+
+    /// Logs and publishes files that became broken or changed their errors, and files that were fixed.
+    private func report(broken: [String: [String]]) {
+        for (file, diagnostics) in broken.sorted(by: { $0.key < $1.key }) where brokenFiles[file] != diagnostics {
+            for line in diagnostics { logger.error("\(line)") }
+            logger.error("\(file) has errors; its last good programs keep running as they were")
+            events.publish(.configError(file: file, diagnostics: diagnostics, time: WallClock.now()))
+        }
+        for file in brokenFiles.keys.sorted() where broken[file] == nil {
+            logger.info("\(file) is valid again")
+            events.publish(.configFixed(file: file, time: WallClock.now()))
+        }
+        brokenFiles = broken
+    }
+}

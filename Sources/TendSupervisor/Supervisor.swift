@@ -1,0 +1,118 @@
+import Logging
+import TendCore
+import TendSystem
+
+/// The reconcile loop: one actor that owns the process table. It wakes on a child's exit, a configuration
+/// change, a lifecycle deadline or an operator command; each pass reads the whole state, asks the pure
+/// `Planner` what to do, carries the plan out through the lifecycle state machine, and sleeps until the next
+/// wake-up. When nothing happens it is blocked, not polling.
+public actor Supervisor {
+    /// Where the configuration comes from and what the machine looks like.
+    public struct Settings: Sendable {
+        /// The main configuration file as the user named it.
+        public var mainFile: String
+        /// The daemon's working directory, against which `mainFile` is resolved.
+        public var workingDirectory: String
+        /// Host name, environment and user database for expansion and validation.
+        public var host: HostFacts
+
+        public init(mainFile: String, workingDirectory: String, host: HostFacts) {
+            self.mainFile = mainFile
+            self.workingDirectory = workingDirectory
+            self.host = host
+        }
+    }
+
+    let settings: Settings
+    let daemon: DaemonConfig
+    let logger: Logger
+    let clock = MonotonicClock()
+    let reaper = Reaper.shared
+    let pump: LogPump
+    let devNull: Int32
+
+    var lastKnownGood = LastKnownGood()
+    var desired: [String: DesiredProcess] = [:]
+    var processes: [String: ManagedProcess] = [:]
+    var overrides: OverrideStore
+    /// The files whose errors are being reported, with their diagnostics, until they are fixed.
+    var brokenFiles: [String: [String]] = [:]
+    var latestDiagnostics: [Diagnostic] = []
+
+    let wakeups: AsyncStream<Wakeup>
+    let wakeupSink: AsyncStream<Wakeup>.Continuation
+    var timer = DeadlineTimer()
+    var events = EventHub()
+    var waiters: [Waiter] = []
+    var shuttingDown = false
+    var finished = false
+    var createdDirectories = Set<String>()
+    /// The configuration given at creation, taken in when `run()` begins.
+    private var initial: LoadedConfig?
+
+    /// A supervisor for the configuration `initial` (already loaded and checked by the caller, who decides
+    /// what to do with an invalid one). Nothing runs until `run()`.
+    public init(settings: Settings, initial: LoadedConfig, daemon: DaemonConfig, logger: Logger) throws {
+        self.settings = settings
+        self.daemon = daemon
+        self.logger = logger
+        overrides = try OverrideStore(directory: daemon.stateDirectory)
+        pump = try LogPump(logger: logger)
+        devNull = Glibc.open("/dev/null", O_RDWR | O_CLOEXEC)
+        (wakeups, wakeupSink) = AsyncStream.makeStream(of: Wakeup.self)
+        self.initial = initial
+    }
+
+    /// Runs the loop until `shutdown()` has stopped every process.
+    public func run() async {
+        if let initial {
+            takeIn(initial)
+            self.initial = nil
+        }
+        logger.info("supervising", metadata: ["processes": "\(desired.count)", "config": "\(settings.mainFile)"])
+        settle()
+        for await wakeup in wakeups {
+            switch wakeup {
+            case .exited(let name, let serial, let termination, let time):
+                childExited(name: name, serial: serial, termination: termination, at: clock.instant(time))
+            case .configurationChanged:
+                reload()
+            case .deadline:
+                timer.fired()
+            case .command:
+                break
+            }
+            settle()
+            if shuttingDown && !processes.values.contains(where: { $0.observed.isActive || $0.child != nil }) {
+                break
+            }
+        }
+        timer.cancel()
+        await pump.shutdown()
+        finished = true
+        resumeWaiters()
+        events.finishAll()
+        logger.info("every process is stopped; the supervisor is done")
+    }
+
+    /// Asks the loop to reread the configuration (inotify, SIGHUP).
+    public nonisolated func configurationMayHaveChanged() {
+        wakeupSink.yield(.configurationChanged)
+    }
+
+    /// Asks the loop to reopen every log file (SIGUSR2, after logrotate moved them away).
+    public func reopenLogs() async {
+        await pump.reopenAll()
+        logger.info("reopened log files")
+    }
+
+    /// Starts stopping everything, highest priority first; `run()` returns once all have stopped.
+    public func beginShutdown() {
+        guard !shuttingDown else { return }
+        shuttingDown = true
+        logger.info("shutting down: stopping every process")
+        wakeupSink.yield(.command)
+    }
+}
+
+import Glibc
