@@ -40,6 +40,7 @@ let package = Package(
         ),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
         .testTarget(name: "TendSystemTests", dependencies: ["TendSystem", system]),
+        .testTarget(name: "TendSupervisorTests", dependencies: ["TendSupervisor", "TendCore", "TendSystem", logging]),
         .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem", system]),
     ],
     swiftLanguageModes: [.v6]
