@@ -74,7 +74,7 @@ extension Supervisor {
         let transition = process.observed.lifecycle.transition(on: event, spec: process.observed.applied.lifecycle, now: now)
         process.observed.lifecycle = transition.lifecycle
         processes[name] = process
-        if process.state != before { stateChanged(name, from: before) }
+        if process.state != before { stateChanged(name, from: before, at: now) }
         for action in transition.actions {
             switch action {
             case .spawn:
@@ -111,8 +111,8 @@ extension Supervisor {
         apply(.exited(exit), to: name, now: time)
     }
 
-    /// Logs and publishes a state change.
-    func stateChanged(_ name: String, from before: ProcessState) {
+    /// Logs and publishes a state change that happened at `instant` (an exit's reaping time, a deadline).
+    func stateChanged(_ name: String, from before: ProcessState, at instant: MonotonicInstant) {
         guard let process = processes[name] else { return }
         let lifecycle = process.observed.lifecycle
         var detail: String?
@@ -124,7 +124,7 @@ extension Supervisor {
         }
         let level: Logger.Level = [.fatal, .backoff, .unknown].contains(lifecycle.state) ? .warning : .info
         logger.log(level: level, "\(name): \(before.rawValue) -> \(lifecycle.state.rawValue)\(detail.map { " (\($0))" } ?? "")")
-        events.publish(.stateChanged(name: name, from: before.rawValue, to: lifecycle.state.rawValue, pid: process.child?.pid, detail: detail, time: WallClock.now()))
+        events.publish(.stateChanged(name: name, from: before.rawValue, to: lifecycle.state.rawValue, pid: process.child?.pid, detail: detail, time: WallClock.now() - (clock.now() - instant).seconds))
     }
 }
 

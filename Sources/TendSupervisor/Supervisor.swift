@@ -23,6 +23,10 @@ public actor Supervisor {
         }
     }
 
+    /// The loop's own thread (see `DedicatedExecutor`).
+    private nonisolated let executor = DedicatedExecutor(name: "tend-supervisor")
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
     let settings: Settings
     let daemon: DaemonConfig
     let logger: Logger

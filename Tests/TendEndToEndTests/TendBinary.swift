@@ -47,7 +47,11 @@ struct TendBinary {
         }
         try output.writeEnd.close()
         try errors.writeEnd.close()
-        let (stdout, stderr) = try await Task.detached { try drain(output.readEnd, errors.readEnd) }.value
+        // Read on a thread of its own: a blocking poll on the cooperative pool (two threads here) would stall
+        // every other test's tasks, timers included.
+        let (stdout, stderr) = try await withCheckedThrowingContinuation { (done: CheckedContinuation<([UInt8], [UInt8]), any Error>) in
+            Thread { done.resume(with: Result { try drain(output.readEnd, errors.readEnd) }) }.start()
+        }
         var status: Int32 = -1
         for await exit in exits {
             switch exit.termination {

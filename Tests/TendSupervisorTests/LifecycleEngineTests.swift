@@ -13,11 +13,12 @@ import TendSupervisor
             """)
         let fatal = try await harness.await("crash", "FATAL", within: .seconds(15))
         #expect(fatal.error == "Exited too quickly (process log may have details)")
-        let states = harness.transitions(of: "crash")
+        let states = try await harness.transitions(of: "crash", through: "FATAL")
         #expect(states.map(\.state) == ["STARTING", "BACKOFF", "STARTING", "BACKOFF", "STARTING", "FATAL"])
         let firstDelay = states[2].time - states[1].time, secondDelay = states[4].time - states[3].time
-        #expect(abs(firstDelay - 1) < 0.25, "first retry after \(firstDelay)s")
-        #expect(abs(secondDelay - 2) < 0.25, "second retry after \(secondDelay)s")
+        // Never early; late only by the time a loaded machine takes to run the timer.
+        #expect(firstDelay > 0.98 && firstDelay < 1.5, "first retry after \(firstDelay)s")
+        #expect(secondDelay > 1.98 && secondDelay < 2.5, "second retry after \(secondDelay)s")
         await harness.finish()
     }
 
@@ -30,11 +31,11 @@ import TendSupervisor
             backoff = { initial = "100ms", max = "300ms", multiplier = 2 }
             """)
         try await harness.await("crash", "FATAL")
-        let states = harness.transitions(of: "crash")
+        let states = try await harness.transitions(of: "crash", through: "FATAL")
         #expect(states.map(\.state) == ["STARTING", "BACKOFF", "STARTING", "BACKOFF", "STARTING", "BACKOFF", "STARTING", "BACKOFF", "STARTING", "FATAL"])
         let delays = stride(from: 1, to: 8, by: 2).map { states[$0 + 1].time - states[$0].time }
         for (delay, expected) in zip(delays, [0.1, 0.2, 0.3, 0.3]) {
-            #expect(abs(delay - expected) < 0.08, "delays \(delays)")
+            #expect(delay > expected - 0.02 && delay < expected + 0.4, "delays \(delays)")
         }
         await harness.finish()
     }

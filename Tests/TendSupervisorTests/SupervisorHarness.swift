@@ -91,6 +91,14 @@ final class SupervisorHarness: @unchecked Sendable {
         }
     }
 
+    /// The state changes of `name`, once the recorder has seen it reach `state`.
+    func transitions(of name: String, through state: String) async throws -> [(state: String, time: Double)] {
+        try await eventually("the event for \(name) reaching \(state)") {
+            let seen = self.transitions(of: name)
+            return seen.contains { $0.state == state } ? seen : nil
+        }
+    }
+
     var allEvents: [SupervisorEvent] { recorder.events }
 
     /// The content of a log file under the directory, or "" while it does not exist.

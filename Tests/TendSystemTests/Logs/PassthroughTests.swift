@@ -35,7 +35,7 @@ import TendSystem
                 let end = await recorder.awaitEnd(of: id)
                 #expect(end?.reason == .endOfFile)
                 #expect(end?.bytesDropped == 0, "a seek on a FIFO would fail with ESPIPE and drop bytes")
-                #expect(child.wait() == 0)
+                #expect(await child.wait() == 0)
                 let matches = received == expected
                 #expect(matches, "the FIFO reader got every byte in order")
             }

@@ -91,6 +91,6 @@ func runLoggedChild(
     try pipe.writeEnd.close()
     defer { child.kill() }
     let end = await recorder.awaitEnd(of: id, within: .seconds(60))
-    #expect(child.wait() == 0)
+    #expect(await child.wait() == 0)
     return end
 }
