@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TendSystem
+
+@Suite struct DaemonTests {
+    @Test func sigtermStopsEveryProgramAndLeavesNoProcessBehind() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("tend.toml", "[daemon]\nlogfile = \"/dev/stderr\"\n")
+        try scratch.write("conf.d/app.toml", """
+            [program.web]
+            command = "sleep 1000"
+            startsecs = 0
+            priority = 10
+            [program.family]
+            command = ["sh", "-c", "sleep 1000 & sleep 1000 & wait"]
+            startsecs = 0
+            stopasgroup = true
+            killasgroup = true
+            [program.worker]
+            command = "sleep 1000"
+            startsecs = 0
+            numprocs = 3
+            process_name = "worker_%(process_num)d"
+            """)
+        let daemon = try RunningDaemon(in: scratch)
+        try await daemon.awaitLog("worker_2: STARTING -> RUNNING")
+        try await daemon.awaitLog("family: STARTING -> RUNNING")
+        try await daemon.awaitLog("web: STARTING -> RUNNING")
+        let children = daemon.childPIDs
+        #expect(children.count == 5)
+        let descendants = children + children.flatMap { pid in
+            ((try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? "").split(separator: " ").compactMap { Int32($0) }
+        }
+        try daemon.send(.terminate)
+        #expect(await daemon.termination() == .exited(code: 0))
+        for pid in descendants { #expect(!processExists(pid), "pid \(pid) outlived the daemon") }
+        let log = daemon.log
+        // Highest priority first: web (10) stops last.
+        let webStop = try #require(log.range(of: "web: RUNNING -> STOPPING"))
+        let workerStop = try #require(log.range(of: "worker_0: RUNNING -> STOPPING"))
+        #expect(workerStop.lowerBound < webStop.lowerBound)
+    }
+
+    /// The same descriptors after a thousand spawn/exit cycles as after one: nothing leaks per child. Counted
+    /// are the kinds a child costs (pipes, pidfds, files); Dispatch's own timerfds and eventfds come and go
+    /// with its timers.
+    @Test func aThousandRestartsLeakNoDescriptor() async throws {
+        func counter(runs: Int) -> String {
+            """
+            [program.counter]
+            command = ["sh", "-c", "n=$(cat count 2>/dev/null || echo 0); n=$((n+1)); echo $n > count; echo run $n; [ $n -ge \(runs) ]"]
+            directory = "."
+            startsecs = 0
+            autorestart = "unexpected"
+            exitcodes = [0]
+            """
+        }
+        var counts: [Int] = []
+        func perChild(_ target: String) -> Bool {
+            target.hasPrefix("pipe:") || target == "anon_inode:[pidfd]" || target.hasPrefix("/")
+        }
+        for runs in [1, 1000] {
+            let scratch = try ScratchDirectory()
+            try scratch.write("tend.toml", "[daemon]\n")
+            try scratch.write("conf.d/app.toml", counter(runs: runs))
+            let daemon = try RunningDaemon(in: scratch)
+            try await poll("\(runs) runs", within: .seconds(60)) { (try? scratch.read("conf.d/count")) == "\(runs)\n" }
+            try await daemon.awaitLog("counter: RUNNING -> EXITED (exit status 0)")
+            counts.append(daemon.openDescriptors.filter(perChild).count)
+            await daemon.stop()
+        }
+        #expect(counts[0] == counts[1], "descriptors after 1 run: \(counts[0]), after 1,000: \(counts[1])")
+    }
+}
