@@ -38,10 +38,12 @@ let package = Package(
                 logging,
             ]
         ),
+        // Helpers the test targets share: running shell scripts through the reaper, process checks.
+        .target(name: "TendTestKit", dependencies: ["TendSystem", system], path: "Tests/TendTestKit"),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
-        .testTarget(name: "TendSystemTests", dependencies: ["TendSystem", system]),
-        .testTarget(name: "TendSupervisorTests", dependencies: ["TendSupervisor", "TendCore", "TendSystem", logging]),
-        .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem", system]),
+        .testTarget(name: "TendSystemTests", dependencies: ["TendSystem", "TendTestKit", system]),
+        .testTarget(name: "TendSupervisorTests", dependencies: ["TendSupervisor", "TendCore", "TendSystem", "TendTestKit", logging, system]),
+        .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem", "TendTestKit", system]),
     ],
     swiftLanguageModes: [.v6]
 )

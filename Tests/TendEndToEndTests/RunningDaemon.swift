@@ -3,6 +3,7 @@ import SystemPackage
 import Testing
 import TendCore
 import TendSystem
+@_exported import TendTestKit
 
 /// A real `tend daemon` started in a scratch directory, its log in `daemon.log` there.
 final class RunningDaemon: @unchecked Sendable {
@@ -83,9 +84,4 @@ func poll(_ what: String, within limit: Duration = .seconds(10), _ condition: ()
         }
         try await Task.sleep(for: .milliseconds(5))
     }
-}
-
-/// Whether a process with this pid exists (zombies included).
-func processExists(_ pid: Int32) -> Bool {
-    kill(pid, 0) == 0 || errno != ESRCH
 }

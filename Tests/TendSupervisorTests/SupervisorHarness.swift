@@ -4,6 +4,7 @@ import Testing
 import TendCore
 import TendSupervisor
 import TendSystem
+@_exported import TendTestKit
 
 /// A real supervisor on a scratch configuration directory: it spawns real processes through the process's
 /// one reaper. Tests write files, poke the supervisor, and await what its status and events show.
@@ -15,12 +16,13 @@ final class SupervisorHarness: @unchecked Sendable {
 
     /// Writes `tend.toml` (logs, state and conf.d inside the scratch directory) and `conf.d/app.toml` with
     /// `programs`, then starts a supervisor on it.
-    init(programs: String, extraFiles: [String: String] = [:]) async throws {
+    init(programs: String, extraFiles: [String: String] = [:], include: [String]? = nil, watch: Bool = false) async throws {
         let template = FileManager.default.temporaryDirectory.appendingPathComponent("tend-supervisor-XXXXXX").path
         var bytes = Array(template.utf8CString)
         guard mkdtemp(&bytes) != nil else { throw CocoaError(.fileWriteUnknown) }
         directory = String(cString: bytes)
-        try Self.write(directory + "/tend.toml", "[daemon]\nlog_dir = \"logs\"\nstate_dir = \"state\"\n")
+        let includeLine = include.map { "include = [" + $0.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n" } ?? ""
+        try Self.write(directory + "/tend.toml", "[daemon]\nlog_dir = \"logs\"\nstate_dir = \"state\"\n" + includeLine)
         try Self.write(directory + "/conf.d/app.toml", programs)
         for (name, text) in extraFiles { try Self.write(directory + "/" + name, text) }
         supervisor = try await Self.makeSupervisor(directory)
@@ -29,8 +31,15 @@ final class SupervisorHarness: @unchecked Sendable {
         let recorder = self.recorder
         Task { for await event in events { recorder.record(event) } }
         let supervisor = self.supervisor
+        if watch {
+            let watcher = try await ConfigDirectoryWatcher.start(watching: [.file(directory + "/tend.toml"), .directoryTree(directory + "/conf.d")])
+            self.watcher = watcher
+            Task { for await _ in watcher.changes { supervisor.configurationMayHaveChanged() } }
+        }
         running = Task { await supervisor.run() }
     }
+
+    private var watcher: ConfigDirectoryWatcher?
 
     static func makeSupervisor(_ directory: String) async throws -> Supervisor {
         let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: .local(), workingDirectory: directory)
@@ -43,6 +52,7 @@ final class SupervisorHarness: @unchecked Sendable {
 
     /// Stops every process, waits for the supervisor to finish, and removes the directory.
     func finish() async {
+        await watcher?.stop()
         await supervisor.shutdown()
         await running.value
         try? FileManager.default.removeItem(atPath: directory)
@@ -101,6 +111,16 @@ final class SupervisorHarness: @unchecked Sendable {
 
     var allEvents: [SupervisorEvent] { recorder.events }
 
+    /// Whether no event has arrived for `milliseconds`.
+    func quietFor(milliseconds: Int) -> Bool {
+        recorder.sinceLastEvent >= .milliseconds(milliseconds)
+    }
+
+    /// How many reconfigurations the supervisor has applied so far.
+    var reloads: Int {
+        recorder.events.filter { if case .reloaded = $0 { return true } else { return false } }.count
+    }
+
     /// The content of a log file under the directory, or "" while it does not exist.
     func log(_ name: String) -> String {
         (try? String(contentsOfFile: directory + "/logs/" + name, encoding: .utf8)) ?? ""
@@ -111,10 +131,18 @@ final class SupervisorHarness: @unchecked Sendable {
 final class EventRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [SupervisorEvent] = []
+    private var lastArrival = ContinuousClock.now
 
     func record(_ event: SupervisorEvent) {
         lock.lock(); defer { lock.unlock() }
         recorded.append(event)
+        lastArrival = ContinuousClock.now
+    }
+
+    /// How long ago the latest event arrived.
+    var sinceLastEvent: Duration {
+        lock.lock(); defer { lock.unlock() }
+        return ContinuousClock.now - lastArrival
     }
 
     var events: [SupervisorEvent] {
@@ -137,9 +165,4 @@ func eventually<T>(_ what: String, within limit: Duration = .seconds(10), _ cond
         guard ContinuousClock.now < deadline else { throw TimedOut(what: what) }
         try await Task.sleep(for: .milliseconds(5))
     }
-}
-
-/// Whether a process with this pid exists (zombies included).
-func processExists(_ pid: Int32) -> Bool {
-    kill(pid, 0) == 0 || errno != ESRCH
 }

@@ -25,11 +25,11 @@ import TendCore
 
     /// Applies `change` and expects exactly one more notification; returns what changed on disk.
     private func diffAfterOneNotification(
-        _ fixture: WatchFixture, _ recorder: NotificationRecorder, _ change: () throws -> Void
+        _ fixture: WatchFixture, _ recorder: NotificationRecorder, _ change: () async throws -> Void
     ) async throws -> ConfigSnapshotDiff {
         let before = fixture.snapshot()
         let seen = recorder.count
-        try change()
+        try await change()
         #expect(await recorder.await(count: seen + 1), "no notification")
         #expect(await recorder.staysAt(seen + 1), "more than one notification")
         return fixture.snapshot().changes(since: before)
@@ -39,7 +39,7 @@ import TendCore
         let fixture = try WatchFixture()
         try await withWatcher(fixture) { _, recorder in
             let diff = try await diffAfterOneNotification(fixture, recorder) {
-                try fixture.shell("echo '[program.new]' > conf.d/new.toml")
+                try await fixture.shell("echo '[program.new]' > conf.d/new.toml")
             }
             #expect(fixture.relative(diff.added) == ["conf.d/new.toml"])
             #expect(diff.changed.isEmpty && diff.removed.isEmpty)
@@ -57,7 +57,7 @@ import TendCore
         let fixture = try WatchFixture()
         try fixture.write("conf.d/a.toml", "v = 1\n")
         try await withWatcher(fixture) { _, recorder in
-            let diff = try await diffAfterOneNotification(fixture, recorder) { try fixture.shell(command) }
+            let diff = try await diffAfterOneNotification(fixture, recorder) { try await fixture.shell(command) }
             #expect(diff == ConfigSnapshotDiff(changed: [fixture.confD + "/a.toml"]))
         }
     }
@@ -67,7 +67,7 @@ import TendCore
         try fixture.write("conf.d/a.toml", "v = 1\n")
         try fixture.write("conf.d/b.toml", "v = 1\n")
         try await withWatcher(fixture) { _, recorder in
-            let diff = try await diffAfterOneNotification(fixture, recorder) { try fixture.shell("rm conf.d/a.toml") }
+            let diff = try await diffAfterOneNotification(fixture, recorder) { try await fixture.shell("rm conf.d/a.toml") }
             #expect(diff == ConfigSnapshotDiff(removed: [fixture.confD + "/a.toml"]))
         }
     }
@@ -78,7 +78,7 @@ import TendCore
         let fixture = try WatchFixture()
         try await withWatcher(fixture) { _, recorder in
             let diff = try await diffAfterOneNotification(fixture, recorder) {
-                try fixture.shell("mkdir -p conf.d/x/y/z && echo 'v = 1' > conf.d/x/y/z/b.toml")
+                try await fixture.shell("mkdir -p conf.d/x/y/z && echo 'v = 1' > conf.d/x/y/z/b.toml")
             }
             #expect(fixture.relative(diff.added) == ["conf.d/x/y/z/b.toml"])
             let later = try await diffAfterOneNotification(fixture, recorder) {
@@ -93,13 +93,13 @@ import TendCore
     /// by events; the rescan through the links sees the new content.
     @Test func configMapDataSwap() async throws {
         let fixture = try WatchFixture()
-        try fixture.shell("""
+        try await fixture.shell("""
             cd conf.d && mkdir ..2026_01 && echo 'v = 1' > ..2026_01/a.toml && echo 'w = 1' > ..2026_01/b.toml \
             && ln -s ..2026_01 ..data && ln -s ..data/a.toml a.toml && ln -s ..data/b.toml b.toml
             """)
         try await withWatcher(fixture) { _, recorder in
             let diff = try await diffAfterOneNotification(fixture, recorder) {
-                try fixture.shell("""
+                try await fixture.shell("""
                     cd conf.d && mkdir ..2026_02 && echo 'v = 2' > ..2026_02/a.toml && echo 'w = 1' > ..2026_02/b.toml \
                     && ln -s ..2026_02 ..data_tmp && mv -T ..data_tmp ..data && rm -rf ..2026_01
                     """)
@@ -114,11 +114,15 @@ import TendCore
         let fixture = try WatchFixture()
         try await withWatcher(fixture) { _, recorder in
             let before = fixture.snapshot()
+            let began = ContinuousClock.now
             for index in 0..<1000 { try fixture.write("conf.d/p\(index).toml", "[program.p\(index)]\n") }
+            let writing = ContinuousClock.now - began
             #expect(await recorder.await(count: 1))
             let notifications = await recorder.settle()
-            print("1,000-file burst: \(notifications) notifications")
-            #expect(notifications >= 1 && notifications <= 10, "\(notifications) notifications")
+            // One notification per burst cap (300 ms) at most while the writes go on, however slow a loaded
+            // machine makes them, plus the final one.
+            let bound = Int(writing / .milliseconds(300)) + 3
+            #expect(notifications >= 1 && notifications <= bound, "\(notifications) notifications over \(writing)")
             let diff = fixture.snapshot().changes(since: before)
             #expect(diff.added.count == 1000 && diff.changed.isEmpty && diff.removed.isEmpty)
         }
@@ -154,10 +158,10 @@ import TendCore
         let fixture = try WatchFixture()
         try fixture.write("conf.d/a.toml", "v = 1\n")
         try await withWatcher(fixture) { _, recorder in
-            let removal = try await diffAfterOneNotification(fixture, recorder) { try fixture.shell("rm -rf conf.d") }
+            let removal = try await diffAfterOneNotification(fixture, recorder) { try await fixture.shell("rm -rf conf.d") }
             #expect(fixture.relative(removal.removed) == ["conf.d/a.toml"])
             let recreation = try await diffAfterOneNotification(fixture, recorder) {
-                try fixture.shell("mkdir conf.d && echo 'v = 2' > conf.d/a.toml")
+                try await fixture.shell("mkdir conf.d && echo 'v = 2' > conf.d/a.toml")
             }
             #expect(fixture.relative(recreation.added) == ["conf.d/a.toml"])
             let later = try await diffAfterOneNotification(fixture, recorder) {
@@ -173,10 +177,10 @@ import TendCore
         let fixture = try WatchFixture()
         try fixture.write("tend.toml", "[daemon]\n")
         try await withWatcher(fixture) { _, recorder in
-            try fixture.shell("echo x > tend.sock && echo y > notes.txt && rm tend.sock")
+            try await fixture.shell("echo x > tend.sock && echo y > notes.txt && rm tend.sock")
             #expect(await recorder.staysAt(0))
             let diff = try await diffAfterOneNotification(fixture, recorder) {
-                try fixture.shell("echo x > 4913 && rm 4913 && mv tend.toml tend.toml~ && printf '[daemon]\\n#\\n' > tend.toml && rm tend.toml~")
+                try await fixture.shell("echo x > 4913 && rm 4913 && mv tend.toml tend.toml~ && printf '[daemon]\\n#\\n' > tend.toml && rm tend.toml~")
             }
             #expect(diff == ConfigSnapshotDiff(changed: [fixture.mainFile]))
         }
@@ -194,7 +198,7 @@ import TendCore
     /// the watches, and nothing is notified afterwards.
     @Test func watchersStartAndStopPromptly() async throws {
         let fixture = try WatchFixture()
-        try fixture.shell("mkdir -p conf.d/sub")
+        try await fixture.shell("mkdir -p conf.d/sub")
         let clock = ContinuousClock()
         var slowest = Duration.zero
         for _ in 0..<50 {

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TendTestKit
 @testable import TendSystem
 import TendCore
 
@@ -42,14 +43,8 @@ final class WatchFixture {
     }
 
     /// Runs a shell command in the root, as a user or a tool would, and expects it to succeed.
-    func shell(_ command: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(command)")
+    func shell(_ command: String) async throws {
+        try await runShell(command, in: root)
     }
 
     /// The conf.d-relative paths of a diff, shorter to compare.
@@ -117,5 +112,5 @@ final class NotificationRecorder: Sendable {
 extension ConfigWatchOptions {
     /// Test pacing: a quiet window wide enough for a loaded two-core machine running a few commands, and
     /// no safety timer, so every notification comes from a change.
-    static let testing = ConfigWatchOptions(quietWindow: .milliseconds(40), burstCap: .milliseconds(400), safetyInterval: nil)
+    static let testing = ConfigWatchOptions(quietWindow: .milliseconds(150), burstCap: .milliseconds(1000), safetyInterval: nil)
 }
