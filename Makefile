@@ -26,6 +26,7 @@ test: deps
 
 run: build
 	$(BIN)/tend check -c examples/tend.toml
+	$(BIN)/tend daemon -c examples/tend.toml
 
 check: build
 	$(BIN)/tend check -c $(or $(CONFIG),examples/tend.toml)
