@@ -10,7 +10,7 @@ public struct TOMLKeyLocator {
 
     private var cursor: TOMLTextCursor
     private var counter: TextPositionCounter
-    private var sourceMap = SourceMap()
+    private var sourceMap: SourceMap
     /// How many elements each array of tables has so far, by its path (with earlier arrays' indices).
     private var arrayTableCounts: [ConfigPath: Int] = [:]
     /// The table the key/value lines that follow belong to.
@@ -23,6 +23,7 @@ public struct TOMLKeyLocator {
     private init(bytes: [UInt8]) {
         cursor = TOMLTextCursor(bytes: bytes)
         counter = TextPositionCounter(bytes: bytes)
+        sourceMap = SourceMap.sized(for: bytes)
     }
 
     /// The positions of every key and value in the TOML document `bytes`.
@@ -68,10 +69,10 @@ public struct TOMLKeyLocator {
         }
         let parts = cursor.readDottedKey()
         guard let last = parts.last else { return }
+        let bracketPosition = position(at: bracket)
         let parent = resolveParent(of: parts.dropLast())
         let path = parent.appending(last.name)
         let keyPosition = position(at: last.offset)
-        let bracketPosition = position(at: bracket)
         if isArrayOfTables {
             recordIfAbsent(key: keyPosition, value: bracketPosition, at: path)
             let index = arrayTableCounts[path, default: 0]
@@ -206,6 +207,7 @@ public struct TOMLKeyLocator {
         if let value, sourceMap.values[path] == nil { sourceMap.values[path] = value }
     }
 
+    /// The position of the byte at `offset`; asked in file order, so that the counter never starts over.
     private mutating func position(at offset: Int) -> SourcePosition {
         counter.position(at: offset)
     }
