@@ -17,7 +17,7 @@ struct DeadlineTimer {
         }
         let wakeAt = clock.reading(at: deadline)
         task = Task {
-            try? await Task.sleep(until: wakeAt, clock: .continuous)
+            try? await Task.sleep(until: wakeAt, tolerance: .milliseconds(1), clock: .continuous)
             if !Task.isCancelled { mailbox.post(.deadline) }
         }
     }
