@@ -36,6 +36,7 @@ public actor Supervisor {
     let devNull: Int32
 
     var lastKnownGood = LastKnownGood()
+    var fragmentCache = FragmentCache()
     var desired: [String: DesiredProcess] = [:]
     var processes: [String: ManagedProcess] = [:]
     var overrides: OverrideStore
