@@ -46,7 +46,7 @@ struct SocketPublication {
         guard mkdtemp(&buffer) != nil else {
             throw Failure(description: "cannot create the socket \(finalPath): \(String(cString: strerror(errno)))")
         }
-        stagingDirectory = String(cString: buffer)
+        stagingDirectory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Gives the bound socket its mode and owner and moves it to the final path; returns the published
