@@ -29,13 +29,13 @@ extension ControlClient {
         return reply.processes
     }
 
-    /// `POST /v1/processes/{selector}/start|stop|restart`: waits as the daemon does, one result per process.
+    /// `POST /v1/processes/{name}/start|stop|restart`: waits as the daemon does, one result per process.
     public func command(_ command: ProcessCommand, _ selector: String) async throws(ControlClientError) -> [CommandResult] {
         let reply: CommandReply = try await call(.POST, command.route.path(for: selector))
         return reply.results
     }
 
-    /// `POST /v1/processes/{selector}/signal` with `{"signal": signal}`.
+    /// `POST /v1/processes/{name}/signal` with `{"signal": signal}`.
     public func signal(_ signal: String, _ selector: String) async throws(ControlClientError) -> [CommandResult] {
         let body: [UInt8]
         do { body = try WireJSON.encode(SignalRequest(signal: signal)) } catch { throw .server(ControlError(.badRequest, "\(error)"), status: 400) }

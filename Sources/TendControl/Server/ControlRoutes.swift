@@ -32,7 +32,7 @@ struct ControlRoutes: Sendable {
             let selectors = request.queryValues("name").map(ProcessSelector.init)
             return try WireResponse.json(StatusReply(processes: try await control.status(selectors)))
         case .start, .stop, .restart:
-            let selector = ProcessSelector(try request.pathParameter("selector", context: context))
+            let selector = ProcessSelector(try request.pathParameter("name", context: context))
             let results: [CommandResult]
             switch route {
             case .start: results = try await control.start([selector])
@@ -41,7 +41,7 @@ struct ControlRoutes: Sendable {
             }
             return try WireResponse.json(CommandReply(results: results))
         case .signal:
-            let selector = ProcessSelector(try request.pathParameter("selector", context: context))
+            let selector = ProcessSelector(try request.pathParameter("name", context: context))
             let signal = try await Self.signal(in: request, context: context)
             return try WireResponse.json(CommandReply(results: try await control.signal(signal, [selector])))
         case .plan:

@@ -30,7 +30,7 @@ public enum ControlRoute: String, CaseIterable, Sendable {
         switch self {
         case .version: return prefix + "/version"
         case .status: return prefix + "/status"
-        case .start, .stop, .restart, .signal: return prefix + "/processes/{selector}/" + rawValue
+        case .start, .stop, .restart, .signal: return prefix + "/processes/{name}/" + rawValue
         case .plan: return prefix + "/plan"
         case .apply: return prefix + "/apply"
         case .logs: return prefix + "/processes/{name}/logs"

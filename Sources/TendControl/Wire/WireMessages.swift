@@ -22,7 +22,7 @@ public struct StatusReply: Codable, Hashable, Sendable {
     }
 }
 
-/// `POST /v1/processes/{selector}/start|stop|restart|signal`: one result per addressed process; a failure
+/// `POST /v1/processes/{name}/start|stop|restart|signal`: one result per addressed process; a failure
 /// for one process is in its result, not an HTTP error.
 public struct CommandReply: Codable, Hashable, Sendable {
     public var results: [CommandResult]
@@ -32,7 +32,7 @@ public struct CommandReply: Codable, Hashable, Sendable {
     }
 }
 
-/// The body of `POST /v1/processes/{selector}/signal`: a signal name (`HUP`, `SIGHUP`) or number (`1`).
+/// The body of `POST /v1/processes/{name}/signal`: a signal name (`HUP`, `SIGHUP`) or number (`1`).
 public struct SignalRequest: Codable, Hashable, Sendable {
     public var signal: String
 
