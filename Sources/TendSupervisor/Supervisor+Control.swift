@@ -166,6 +166,7 @@ extension Supervisor: SupervisorControl {
             override: overrides.overrides[process.name]?.intent.rawValue,
             file: desired[process.name]?.file, priority: applied.priority,
             stdoutLog: path(applied.spec.stdout),
-            stderrLog: applied.spec.stderr == .stdout ? path(applied.spec.stdout) : path(applied.spec.stderr))
+            stderrLog: applied.spec.stderr == .stdout ? path(applied.spec.stdout) : path(applied.spec.stderr),
+            stoppedAt: process.child == nil ? lifecycle.exitedAt.map { now - (clock.now() - $0).seconds } : nil)
     }
 }
