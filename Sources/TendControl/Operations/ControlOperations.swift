@@ -43,14 +43,17 @@ public struct ControlOperations: Sendable {
     }
 
     /// `tend plan`: 0 nothing to do, 2 changes pending, 1 the configuration is invalid.
-    public func plan(json: Bool) async -> ControlExitCode {
+    public func plan(json: Bool, withoutDaemon: () -> PlanReport? = { nil }) async -> ControlExitCode {
+        let report: PlanReport
         do {
-            let report = try await client.plan()
-            writePlan(report, json: json) { PlanRendering(color: console.color).plan($0) }
-            return PlanRendering.planExitCode(report)
+            report = try await client.plan()
         } catch {
-            return self.report(error)
+            guard case .unreachable(let socket, _) = error, let offline = withoutDaemon() else { return self.report(error) }
+            console.writeError("tend: no daemon answers at \(socket); planning against an empty process table\n")
+            report = offline
         }
+        writePlan(report, json: json) { PlanRendering(color: console.color).plan($0) }
+        return PlanRendering.planExitCode(report)
     }
 
     /// `tend apply`: 0 applied, 1 the configuration has errors (files with errors keep their last good programs).

@@ -20,7 +20,7 @@ extension Tend {
         @Flag(help: "The standard error log instead of standard output.")
         var stderr = false
 
-        @Option(name: .short, help: ArgumentHelp("The last N lines (default 10).", valueName: "N"))
+        @Option(name: [.customShort("n"), .customLong("lines")], help: ArgumentHelp("The last N lines (default 10).", valueName: "N"))
         var lines: Int?
 
         @Option(help: ArgumentHelp("The last N bytes instead of lines.", valueName: "N"))
