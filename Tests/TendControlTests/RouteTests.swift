@@ -110,7 +110,15 @@ import Testing
                 (.GET, "/v1/processes/web/logs", nil, 404, "no_log_file"),
             ]
             for (method, target, body, status, code) in cases {
-                let reply = try await client.send(method, target, body: body)
+                let reply: ControlClient.Reply
+                do {
+                    reply = try await client.send(method, target, body: body)
+                } catch ControlClientError.connectionLost where status == 413 {
+                    // The server may answer 413 and close before the client has written the whole body; the
+                    // client then sees the connection closed. Either way the server must keep answering.
+                    #expect(try await client.version().version == "9.9.9")
+                    continue
+                }
                 #expect(reply.status == status, "\(method) \(target)")
                 let error = try WireJSON.decode(ErrorReply.self, from: reply.body)
                 #expect(error.error.code == code, "\(method) \(target)")
