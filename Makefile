@@ -53,6 +53,8 @@ install: release completions man
 	install -D -m 0644 $(GENERATED)/completions/tend.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tend
 	install -D -m 0644 $(GENERATED)/completions/_tend $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tend
 	install -D -m 0644 $(GENERATED)/completions/tend.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/tend.fish
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
+	sed 's|@BINDIR@|$(PREFIX)/bin|' examples/tend.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/tend.service
 
 clean:
 	rm -rf .build

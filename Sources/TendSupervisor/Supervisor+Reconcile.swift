@@ -117,13 +117,14 @@ extension Supervisor {
         let lifecycle = process.observed.lifecycle
         var detail: String?
         switch lifecycle.state {
-        case .running, .starting: detail = process.child.map { "pid \($0.pid)" }
+        case .running, .starting: detail = nil
         case .exited, .stopped: detail = lifecycle.lastExit?.description
         case .backoff, .fatal, .unknown: detail = lifecycle.errorMessage
         case .stopping: detail = nil
         }
         let level: Logger.Level = [.fatal, .backoff, .unknown].contains(lifecycle.state) ? .warning : .info
-        logger.log(level: level, "\(name): \(before.rawValue) -> \(lifecycle.state.rawValue)\(detail.map { " (\($0))" } ?? "")")
+        let shown = detail ?? process.child.map { "pid \($0.pid)" }
+        logger.log(level: level, "\(name): \(before.rawValue) -> \(lifecycle.state.rawValue)\(shown.map { " (\($0))" } ?? "")")
         events.publish(.stateChanged(name: name, from: before.rawValue, to: lifecycle.state.rawValue, pid: process.child?.pid, detail: detail, time: WallClock.now() - (clock.now() - instant).seconds))
     }
 }

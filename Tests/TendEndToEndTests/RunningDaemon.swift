@@ -12,7 +12,7 @@ final class RunningDaemon: @unchecked Sendable {
     private let exits: AsyncStream<Termination>
 
     /// Starts `tend daemon -c tend.toml` in `scratch`, which must hold the configuration already.
-    init(in scratch: ScratchDirectory, arguments: [String] = []) throws {
+    init(in scratch: ScratchDirectory, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
         self.scratch = scratch
         let log = try FileDescriptor.open(scratch.path + "/daemon.log", .writeOnly, options: [.create, .append, .closeOnExec], permissions: .ownerReadWrite)
         let input = try FileDescriptor.open("/dev/null", .readOnly, options: .closeOnExec)
@@ -21,6 +21,7 @@ final class RunningDaemon: @unchecked Sendable {
         self.exits = exits
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
         child = try Reaper.shared.spawn(SpawnRequest(
             arguments: [TendBinary.path, "daemon", "-c", "tend.toml"] + arguments,
             environment: environment.map { "\($0.key)=\($0.value)" }, directory: FilePath(scratch.path),
