@@ -75,14 +75,3 @@ final class RunningDaemon: @unchecked Sendable {
     }
 }
 
-/// Polls `condition` every few milliseconds until it holds, failing after `limit`.
-func poll(_ what: String, within limit: Duration = .seconds(10), _ condition: () throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + limit
-    while try !condition() {
-        guard ContinuousClock.now < deadline else {
-            Issue.record("timed out waiting for \(what)")
-            throw CancellationError()
-        }
-        try await Task.sleep(for: .milliseconds(5))
-    }
-}

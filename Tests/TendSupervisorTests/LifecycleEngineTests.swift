@@ -82,7 +82,7 @@ import TendSupervisor
     @Test func aProgramIgnoringSigtermIsKilledAfterStopwaitsecs() async throws {
         let harness = try await SupervisorHarness(programs: """
             [program.stubborn]
-            command = ["python3", "-c", "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True); time.sleep(1000)"]
+            command = ["python3", "-c", "import signal; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True); signal.pause()"]
             startsecs = 0
             stopwaitsecs = 1
             """)

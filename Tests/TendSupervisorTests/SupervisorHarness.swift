@@ -151,18 +151,3 @@ final class EventRecorder: @unchecked Sendable {
     }
 }
 
-struct TimedOut: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "timed out waiting for \(what)" }
-}
-
-/// Polls `condition` every few milliseconds until it returns a value, failing after `limit`.
-@discardableResult
-func eventually<T>(_ what: String, within limit: Duration = .seconds(10), _ condition: () async throws -> T?) async throws -> T {
-    let deadline = ContinuousClock.now + limit
-    while true {
-        if let value = try await condition() { return value }
-        guard ContinuousClock.now < deadline else { throw TimedOut(what: what) }
-        try await Task.sleep(for: .milliseconds(5))
-    }
-}

@@ -8,7 +8,7 @@ func eventually(
     let deadline = ContinuousClock.now.advanced(by: timeout)
     while ContinuousClock.now < deadline {
         if try await condition() { return }
-        try? await Task.sleep(for: .milliseconds(5))
+        try? await Task.sleep(for: .milliseconds(5)) // allowed: the polling interval of a wait bounded by a deadline
     }
     Issue.record("condition not met within \(timeout)", sourceLocation: sourceLocation)
 }

@@ -118,7 +118,7 @@ struct StartedChild {
                 return nil
             }
             group.addTask {
-                try await Task.sleep(for: limit)
+                try await Task.sleep(for: limit) // allowed: the deadline racing the awaited exit
                 return nil
             }
             let first = try await group.next() ?? nil
@@ -141,7 +141,7 @@ func eventually(
     let deadline = ContinuousClock.now + limit
     while try !condition() {
         guard ContinuousClock.now < deadline else { throw TimedOut(what: what) }
-        try await Task.sleep(for: .milliseconds(5))
+        try await Task.sleep(for: .milliseconds(5)) // allowed: the polling interval of a wait bounded by a deadline
     }
 }
 

@@ -82,7 +82,7 @@ final class NotificationRecorder: Sendable {
         let deadline = ContinuousClock.now + limit
         while !condition() {
             if ContinuousClock.now >= deadline { return false }
-            try? await Task.sleep(for: .milliseconds(2))
+            try? await Task.sleep(for: .milliseconds(2)) // allowed: the polling interval of a wait bounded by a deadline
         }
         return true
     }

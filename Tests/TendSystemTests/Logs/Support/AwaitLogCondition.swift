@@ -12,7 +12,7 @@ func awaitLogCondition(
     let deadline = clock.now + timeout
     while clock.now < deadline {
         if try condition() { return true }
-        try? await Task.sleep(for: .milliseconds(3))
+        try? await Task.sleep(for: .milliseconds(3)) // allowed: the polling interval of a wait bounded by a deadline
     }
     if try condition() { return true }
     Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
