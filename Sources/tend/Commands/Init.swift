@@ -38,8 +38,10 @@ extension Tend {
             let main = directory == "." ? "tend.toml" : directory + "/tend.toml"
             FileHandleOutput.standardOutput.write("""
 
-                Next: check it, then edit conf.d/ to declare your own programs:
+                Next: check it, start the supervisor, and edit conf.d/ to declare your own programs
+                (changes apply live):
                   tend check -c \(main)
+                  tend daemon -c \(main)
 
                 """)
         }
