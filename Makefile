@@ -20,12 +20,15 @@ build: deps
 release:
 	$(MAKE) build CONFIGURATION=release
 
+# The tests start real processes through one reaper, watch real directories through one inotify thread and
+# count the test process's own descriptors and watches: run them one at a time so that no test sees another's.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 
 run: build
 	$(BIN)/tend check -c examples/tend.toml
+	$(BIN)/tend daemon -c examples/tend.toml
 
 check: build
 	$(BIN)/tend check -c $(or $(CONFIG),examples/tend.toml)

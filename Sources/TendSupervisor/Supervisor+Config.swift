@@ -6,7 +6,7 @@ extension Supervisor {
     func reload() {
         let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: settings.host, workingDirectory: settings.workingDirectory)
         do {
-            let loaded = try loader.load(mainFile: settings.mainFile)
+            let loaded = try loader.load(mainFile: settings.mainFile, cache: &fragmentCache)
             let before = desired
             takeIn(loaded)
             if before != desired {

@@ -57,11 +57,11 @@ extension Supervisor {
             arguments: spec.argv, environment: environment.entries, directory: spec.directory.map { FilePath($0) },
             umask: spec.umask.map { FilePermissions(rawValue: mode_t($0)) }, user: spec.user,
             standardInput: FileDescriptor(rawValue: devNull), standardOutput: stdout, standardError: stderr)
-        let sink = wakeupSink
+        let mailbox = self.mailbox
         let child: ChildProcess
         do {
             child = try reaper.spawn(request) { exit in
-                sink.yield(.exited(name: name, serial: exit.child.serial, termination: exit.termination, at: exit.time))
+                mailbox.post(.exited(name: name, serial: exit.child.serial, termination: exit.termination, at: exit.time))
             }
         } catch {
             return abandon(error.message)

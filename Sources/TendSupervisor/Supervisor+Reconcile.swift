@@ -21,7 +21,7 @@ extension Supervisor {
             if !acted { break }
         }
         let next = processes.values.compactMap(\.observed.lifecycle.deadline).min()
-        timer.arm(for: next, clock: clock, sink: wakeupSink)
+        timer.arm(for: next, clock: clock, mailbox: mailbox)
         resumeWaiters()
     }
 

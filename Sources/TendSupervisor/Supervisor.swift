@@ -36,6 +36,7 @@ public actor Supervisor {
     let devNull: Int32
 
     var lastKnownGood = LastKnownGood()
+    var fragmentCache = FragmentCache()
     var desired: [String: DesiredProcess] = [:]
     var processes: [String: ManagedProcess] = [:]
     var overrides: OverrideStore
@@ -43,8 +44,7 @@ public actor Supervisor {
     var brokenFiles: [String: [String]] = [:]
     var latestDiagnostics: [Diagnostic] = []
 
-    let wakeups: AsyncStream<Wakeup>
-    let wakeupSink: AsyncStream<Wakeup>.Continuation
+    let mailbox = WakeupMailbox()
     var timer = DeadlineTimer()
     var events = EventHub()
     var waiters: [Waiter] = []
@@ -63,7 +63,6 @@ public actor Supervisor {
         overrides = try OverrideStore(directory: daemon.stateDirectory)
         pump = try LogPump(logger: logger)
         devNull = Glibc.open("/dev/null", O_RDWR | O_CLOEXEC)
-        (wakeups, wakeupSink) = AsyncStream.makeStream(of: Wakeup.self)
         self.initial = initial
     }
 
@@ -75,16 +74,18 @@ public actor Supervisor {
         }
         logger.info("supervising", metadata: ["processes": "\(desired.count)", "config": "\(settings.mainFile)"])
         settle()
-        for await wakeup in wakeups {
-            switch wakeup {
-            case .exited(let name, let serial, let termination, let time):
-                childExited(name: name, serial: serial, termination: termination, at: clock.instant(time))
-            case .configurationChanged:
-                reload()
-            case .deadline:
-                timer.fired()
-            case .command:
-                break
+        for await _ in mailbox.rings {
+            for wakeup in mailbox.takeAll() {
+                switch wakeup {
+                case .exited(let name, let serial, let termination, let time):
+                    childExited(name: name, serial: serial, termination: termination, at: clock.instant(time))
+                case .configurationChanged:
+                    reload()
+                case .deadline:
+                    timer.fired()
+                case .command:
+                    break
+                }
             }
             settle()
             if shuttingDown && !processes.values.contains(where: { $0.observed.isActive || $0.child != nil }) {
@@ -101,7 +102,7 @@ public actor Supervisor {
 
     /// Asks the loop to reread the configuration (inotify, SIGHUP).
     public nonisolated func configurationMayHaveChanged() {
-        wakeupSink.yield(.configurationChanged)
+        mailbox.post(.configurationChanged)
     }
 
     /// Asks the loop to reopen every log file (SIGUSR2, after logrotate moved them away).
@@ -115,7 +116,7 @@ public actor Supervisor {
         guard !shuttingDown else { return }
         shuttingDown = true
         logger.info("shutting down: stopping every process")
-        wakeupSink.yield(.command)
+        mailbox.post(.command)
     }
 }
 

@@ -19,12 +19,16 @@ public struct ConfigPath: Hashable, Sendable, CustomStringConvertible, Expressib
 
     /// The path with `key` appended.
     public func appending(_ key: String) -> ConfigPath {
-        ConfigPath(components + [.key(key)])
+        var path = self
+        path.components.append(.key(key))
+        return path
     }
 
     /// The path with the array index `index` appended.
     public func appending(index: Int) -> ConfigPath {
-        ConfigPath(components + [.index(index)])
+        var path = self
+        path.components.append(.index(index))
+        return path
     }
 
     /// The enclosing path, or nil at the root.

@@ -1,6 +1,8 @@
 /// The two syntaxes a configuration file may be written in, chosen by the file's extension.
 public enum ConfigSyntax: String, Sendable, CaseIterable {
+    /// TOML 1.0, read by TOMLKit (toml++ 3.4), positions from `TOMLKeyLocator`.
     case toml
+    /// JSON (RFC 8259, strict), read by `JSONDocumentParser`.
     case json
 
     /// The syntax for a file extension without its dot (`toml`, `JSON`), or nil for any other.

@@ -6,8 +6,8 @@ struct DeadlineTimer {
     private var task: Task<Void, Never>?
     private var armedFor: MonotonicInstant?
 
-    /// Arms the timer for `deadline` (or disarms it for nil), waking `sink` with `.deadline` when it falls due.
-    mutating func arm(for deadline: MonotonicInstant?, clock: MonotonicClock, sink: AsyncStream<Wakeup>.Continuation) {
+    /// Arms the timer for `deadline` (or disarms it for nil), posting `.deadline` when it falls due.
+    mutating func arm(for deadline: MonotonicInstant?, clock: MonotonicClock, mailbox: WakeupMailbox) {
         guard deadline != armedFor else { return }
         task?.cancel()
         armedFor = deadline
@@ -17,8 +17,8 @@ struct DeadlineTimer {
         }
         let wakeAt = clock.reading(at: deadline)
         task = Task {
-            try? await Task.sleep(until: wakeAt, clock: .continuous)
-            if !Task.isCancelled { sink.yield(.deadline) }
+            try? await Task.sleep(until: wakeAt, tolerance: .milliseconds(1), clock: .continuous)
+            if !Task.isCancelled { mailbox.post(.deadline) }
         }
     }
 

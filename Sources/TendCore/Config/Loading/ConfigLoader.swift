@@ -16,8 +16,14 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
     /// Loads `mainFile`. Throws only when the main file itself cannot be read; every other problem is a
     /// diagnostic in the result.
     public func load(mainFile: String) throws(FileAccessError) -> LoadedConfig {
+        var cache = FragmentCache()
+        return try load(mainFile: mainFile, cache: &cache)
+    }
+
+    /// Loads `mainFile`, parsing only the files whose content is not already in `cache`.
+    public func load(mainFile: String, cache: inout FragmentCache) throws(FileAccessError) -> LoadedConfig {
         let bytes = try fileSystem.readFile(PathResolution.resolve(mainFile, against: workingDirectory))
-        let main = fragment(of: mainFile, bytes: bytes, isMain: true)
+        let main = cache.fragment(of: mainFile, bytes: bytes, isMain: true) { fragment(of: mainFile, bytes: bytes, isMain: true) }
         guard let daemon = main.daemon, !main.diagnostics.contains(where: { $0.path == nil && $0.severity == .error }) else {
             return LoadedConfig(mainFile: mainFile, config: nil, diagnostics: main.diagnostics, fragments: [main])
         }
@@ -26,11 +32,12 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
         for path in includedFiles(of: mainFile, daemon: daemon, main: main, diagnostics: &diagnostics) {
             do {
                 let bytes = try fileSystem.readFile(PathResolution.resolve(path, against: workingDirectory))
-                includes.append(fragment(of: path, bytes: bytes, isMain: false))
+                includes.append(cache.fragment(of: path, bytes: bytes, isMain: false) { fragment(of: path, bytes: bytes, isMain: false) })
             } catch {
                 includes.append(failedFragment(of: path, at: .start, "cannot read this file: \(error.reasonDescription)", isMain: false))
             }
         }
+        cache.keep(only: Set([mainFile] + includes.map(\.file)))
         let assembled = ConfigAssembler.assemble(main: main, includes: includes, host: host)
         let all = (assembled.diagnostics + diagnostics).sortedByLocation()
         return LoadedConfig(mainFile: mainFile, config: all.containsErrors ? nil : assembled.config, diagnostics: all, fragments: [main] + includes)

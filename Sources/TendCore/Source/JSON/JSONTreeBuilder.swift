@@ -16,10 +16,11 @@ struct JSONTreeBuilder {
     private var reader: JSONReader
     private var stack: [JSONOpenContainer] = []
     /// The positions of every key and value read so far.
-    private(set) var sourceMap = SourceMap()
+    private(set) var sourceMap: SourceMap
 
     init(reader: JSONReader) {
         self.reader = reader
+        self.sourceMap = SourceMap.sized(for: reader.bytes)
     }
 
     /// Reads the whole document: one object, then nothing but whitespace.

@@ -15,9 +15,22 @@ public enum TOMLDocumentParser {
                 position: counter.position(at: nul), message: "a NUL character (U+0000) is not allowed in TOML"
             )
         }
-        let table: TOMLTable
+        let scan = TOMLKeyLocator.scan(bytes)
+        if let hazard = scan.firstHazard {
+            // Report an earlier error toml++ finds in the lines before, if any; the hazard's own otherwise.
+            let lineStart = bytes[..<hazard.offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            _ = try parseWithTOMLKit(Array(bytes[..<lineStart]))
+            var counter = TextPositionCounter(bytes: bytes)
+            throw SyntaxError(position: counter.position(at: hazard.offset), message: hazard.message)
+        }
+        let table = try parseWithTOMLKit(bytes)
+        return ParsedDocument(root: ConfigValue.members(of: table), sourceMap: scan.sourceMap)
+    }
+
+    /// The table toml++ builds from `bytes`, or its error reworded.
+    private static func parseWithTOMLKit(_ bytes: [UInt8]) throws(SyntaxError) -> TOMLTable {
         do {
-            table = try TOMLTable(string: String(decoding: bytes, as: UTF8.self))
+            return try TOMLTable(string: String(decoding: bytes, as: UTF8.self))
         } catch let error as TOMLParseError {
             let position = SourcePosition(line: error.source.begin.line, column: error.source.begin.column)
             var counter = TextPositionCounter(bytes: bytes)
@@ -26,6 +39,5 @@ public enum TOMLDocumentParser {
         } catch {
             throw SyntaxError(position: .start, message: "\(error)")
         }
-        return ParsedDocument(root: ConfigValue.members(of: table), sourceMap: TOMLKeyLocator.locate(in: bytes))
     }
 }

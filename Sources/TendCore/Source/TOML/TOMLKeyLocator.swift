@@ -10,22 +10,32 @@ public struct TOMLKeyLocator {
 
     private var cursor: TOMLTextCursor
     private var counter: TextPositionCounter
-    private var sourceMap = SourceMap()
+    private var sourceMap: SourceMap
     /// How many elements each array of tables has so far, by its path (with earlier arrays' indices).
     private var arrayTableCounts: [ConfigPath: Int] = [:]
     /// The table the key/value lines that follow belong to.
     private var currentTable = ConfigPath()
+    /// The first place toml++ 3.4 would assert on instead of reporting an error (a header not starting with
+    /// a key such as `[.a]`, an array element starting with `}` or a Unicode line separator): such text must
+    /// never reach it, so the parser reports these itself.
+    private var firstHazard: TOMLHazard?
 
     private init(bytes: [UInt8]) {
         cursor = TOMLTextCursor(bytes: bytes)
         counter = TextPositionCounter(bytes: bytes)
+        sourceMap = SourceMap.sized(for: bytes)
     }
 
     /// The positions of every key and value in the TOML document `bytes`.
     public static func locate(in bytes: [UInt8]) -> SourceMap {
+        scan(bytes).sourceMap
+    }
+
+    /// The positions of every key and value, and the first text toml++ must not be given.
+    static func scan(_ bytes: [UInt8]) -> (sourceMap: SourceMap, firstHazard: TOMLHazard?) {
         var locator = TOMLKeyLocator(bytes: bytes)
         locator.scanDocument()
-        return locator.sourceMap
+        return (locator.sourceMap, locator.firstHazard)
     }
 
     private mutating func scanDocument() {
@@ -49,12 +59,20 @@ public struct TOMLKeyLocator {
         let bracket = cursor.offset
         let isArrayOfTables = cursor.peek(1) == UInt8(ascii: "[")
         cursor.offset += isArrayOfTables ? 2 : 1
+        cursor.skipSpaces()
+        // `[ [` is safe: toml++ reports that array-of-tables brackets must touch.
+        let safeBracket = isArrayOfTables ? UInt8(ascii: "]") : UInt8(ascii: "[")
+        if let first = cursor.current, !TOMLTextCursor.isBareKeyByte(first), first != UInt8(ascii: "\""),
+            first != UInt8(ascii: "'"), first != UInt8(ascii: "]"), first != safeBracket
+        {
+            noteHazard("a table header must start with a key")
+        }
         let parts = cursor.readDottedKey()
         guard let last = parts.last else { return }
+        let bracketPosition = position(at: bracket)
         let parent = resolveParent(of: parts.dropLast())
         let path = parent.appending(last.name)
         let keyPosition = position(at: last.offset)
-        let bracketPosition = position(at: bracket)
         if isArrayOfTables {
             recordIfAbsent(key: keyPosition, value: bracketPosition, at: path)
             let index = arrayTableCounts[path, default: 0]
@@ -103,7 +121,12 @@ public struct TOMLKeyLocator {
 
     /// Reads the value at the cursor, which belongs at `path`.
     private mutating func scanValue(at path: ConfigPath, depth: Int) {
-        guard let byte = cursor.current, depth < TOMLKeyLocator.maximumDepth else { return }
+        guard let byte = cursor.current else { return }
+        guard depth < TOMLKeyLocator.maximumDepth else {
+            // toml++ rejects this nesting before anything that follows, so there is nothing left to find.
+            cursor.offset = cursor.bytes.count
+            return
+        }
         sourceMap.values[path] = position(at: cursor.offset)
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
@@ -113,6 +136,16 @@ public struct TOMLKeyLocator {
         case UInt8(ascii: "{"):
             scanInlineTable(at: path, depth: depth + 1)
         default:
+            if let broken = cursor.brokenTimeAfterDate {
+                let afterT = cursor.bytes[broken - 1] | 0x20 == UInt8(ascii: "t")
+                let found = CharacterWording.describe(in: cursor.bytes, at: broken)
+                noteHazard(
+                    afterT
+                        ? "expected a time (HH:MM:SS) after the date, found \(found)"
+                        : "incomplete time after the date: expected HH:MM:SS",
+                    at: broken
+                )
+            }
             cursor.skipBareValue()
         }
     }
@@ -129,6 +162,9 @@ public struct TOMLKeyLocator {
             case UInt8(ascii: ","):
                 cursor.offset += 1
             default:
+                if cursor.current == UInt8(ascii: "}") || cursor.startsWithUnicodeLineSeparator {
+                    noteHazard("expected a value or ']' in the array")
+                }
                 let before = cursor.offset
                 let elementPath = path.appending(index: index)
                 sourceMap.keys[elementPath] = position(at: cursor.offset)
@@ -157,11 +193,21 @@ public struct TOMLKeyLocator {
         }
     }
 
+    private mutating func noteHazard(_ expectation: String) {
+        let found = CharacterWording.describe(in: cursor.bytes, at: cursor.offset)
+        noteHazard("\(expectation), found \(found)", at: cursor.offset)
+    }
+
+    private mutating func noteHazard(_ message: String, at offset: Int) {
+        if firstHazard == nil { firstHazard = TOMLHazard(offset: offset, message: message) }
+    }
+
     private mutating func recordIfAbsent(key: SourcePosition, value: SourcePosition?, at path: ConfigPath) {
         if sourceMap.keys[path] == nil { sourceMap.keys[path] = key }
         if let value, sourceMap.values[path] == nil { sourceMap.values[path] = value }
     }
 
+    /// The position of the byte at `offset`; asked in file order, so that the counter never starts over.
     private mutating func position(at offset: Int) -> SourcePosition {
         counter.position(at: offset)
     }

@@ -44,15 +44,48 @@ extension TOMLTextCursor {
         if offset == start { offset += 1 }
     }
 
+    /// Where the time of a date-time at the cursor breaks off in a way toml++ 3.4 asserts on instead of
+    /// reporting: `1979-05-27T` without a digit after it, or `1979-05-27 0` ending after one digit.
+    ///
+    /// toml++ skips underscores and looks only at the shape `????-??-??`, so this does too: valid TOML never
+    /// matches, so the check can only change which error an invalid file gets.
+    var brokenTimeAfterDate: Int? {
+        var characters: [(byte: UInt8, offset: Int)] = []
+        var index = offset
+        while index < bytes.count, characters.count < 12 {
+            let byte = bytes[index]
+            if TOMLTextCursor.isValueEnd(byte) { break }
+            if byte != UInt8(ascii: "_") { characters.append((byte, index)) }
+            index += 1
+        }
+        guard characters.count >= 10, characters[4].byte == UInt8(ascii: "-"), characters[7].byte == UInt8(ascii: "-")
+        else { return nil }
+        if characters.count >= 11, characters[10].byte | 0x20 == UInt8(ascii: "t") {
+            let afterSeparator = characters[10].offset + 1
+            let digitFollows = afterSeparator < bytes.count && TOMLTextCursor.isDigit(bytes[afterSeparator])
+            return digitFollows ? nil : afterSeparator
+        }
+        let first = index + 1
+        guard characters.count == 10, index < bytes.count, bytes[index] == 0x20, first + 1 < bytes.count,
+            TOMLTextCursor.isDigit(bytes[first])
+        else { return nil }
+        let next = bytes[first + 1]
+        let continuesTime = TOMLTextCursor.isBareKeyByte(next) || next == UInt8(ascii: ":")
+            || next == UInt8(ascii: ".") || next == UInt8(ascii: "+")
+        return continuesTime ? nil : first
+    }
+
     private mutating func skipBareToken() {
-        while let byte = current {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"),
-                UInt8(ascii: "#"):
-                return
-            default:
-                offset += 1
-            }
+        while let byte = current, !TOMLTextCursor.isValueEnd(byte) { offset += 1 }
+    }
+
+    /// Whether `byte` ends a bare value: whitespace, a separator, a closing bracket or a comment.
+    private static func isValueEnd(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#"):
+            return true
+        default:
+            return false
         }
     }
 

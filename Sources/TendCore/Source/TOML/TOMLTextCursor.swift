@@ -32,6 +32,12 @@ struct TOMLTextCursor {
         }
     }
 
+    /// Whether the cursor stands on U+0085, U+2028 or U+2029, which toml++ counts as line breaks in some
+    /// places and not in others.
+    var startsWithUnicodeLineSeparator: Bool {
+        (current == 0xC2 && peek(1) == 0x85) || (current == 0xE2 && peek(1) == 0x80 && (peek(2) == 0xA8 || peek(2) == 0xA9))
+    }
+
     /// Moves past spaces and tabs.
     mutating func skipSpaces() {
         while let byte = current, byte == 0x20 || byte == 0x09 { offset += 1 }

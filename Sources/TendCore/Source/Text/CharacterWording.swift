@@ -8,6 +8,7 @@ enum CharacterWording {
         case 0x00: return "a NUL character (U+0000)"
         case 0x09: return "a tab"
         case 0x01...0x1F, 0x7F, 0x80...0x9F: return "control character \(hexCode(scalar))"
+        case 0x2028, 0x2029: return "a Unicode line separator (\(hexCode(scalar)))"
         case 0xFEFF: return "a byte order mark (U+FEFF)"
         default: return "'\(Character(scalar))'"
         }
