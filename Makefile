@@ -46,6 +46,7 @@ bench: deps
 		$(BENCH_VENV)/bin/pip install --quiet supervisor; \
 	fi
 	$(SWIFT) build -c release
+	$(SWIFT) package --package-path Benchmarks/Micro benchmark list >/dev/null
 	python3 Benchmarks/bench.py --tend "$$($(SWIFT) build -c release --show-bin-path)/tend" --venv $(BENCH_VENV) \
 		$(if $(filter-out 0,$(QUICK)),--quick) $(if $(ONLY),--only $(ONLY))
 

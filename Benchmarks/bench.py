@@ -101,6 +101,22 @@ def header(tools: Tools, quick: bool, started_load: str, ended_load: str, elapse
         f"(PyPI, in {os.path.basename(tools.venv)}) on {first_line([os.path.join(tools.venv, 'bin', 'python'), '--version'])} |",
         f"| C helpers | {first_line(['cc', '--version'])}, `-O2` |",
         "",
+        "## How it was measured",
+        "",
+        "- Each daemon runs in a fresh temporary directory of its own, with equivalent configurations: tend "
+        "`tend.toml` + `conf.d/NAME.toml`, supervisord `supervisord.conf` with `[unix_http_server]`, "
+        "`[include]` of `conf.d/NAME.conf` and `nodaemon=true`; one file per program, the same command, "
+        "startsecs, autorestart and stopwaitsecs, stdout and stderr each to a log file of their own.",
+        "- \"All RUNNING\" is what each daemon says in its own log, read incrementally every 2 ms: tend's "
+        "`NAME: STARTING -> RUNNING (pid N)`, supervisord's `success: NAME entered RUNNING state`. Both write "
+        "these lines at the moment they change the state, so neither is favoured.",
+        "- supervisord's `minfds` is what N programs need (5 descriptors each plus a margin, at least 1024): "
+        "it raises the open-file limit, and supervisord closes every descriptor below it in each child it "
+        "forks, so a needlessly large value would slow it down.",
+        "- Times are CLOCK_MONOTONIC readings (Python's `time.monotonic()`, the C helpers' `clock_gettime`). "
+        "Processes are found through /proc; the harness is a child subreaper and kills and reaps every "
+        "descendant at the end of each scenario.",
+        "",
         "The machine has 2 cores. When other work ran on it during the run (see the load average), absolute "
         "figures are noisier than on a quiet machine; tend and supervisord ran one after the other within "
         "the same minutes, so their ratios are the figures to read.",

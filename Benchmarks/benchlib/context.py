@@ -12,6 +12,7 @@ class Scale:
     """Sizes and repetitions: the issue's in a full run, smaller ones with QUICK=1 for trying things out."""
     start_sizes: tuple[int, ...]
     start_repeats: int
+    start_repeats_startsecs: int
     idle_programs: int
     idle_seconds: float
     reload_programs: int
@@ -31,7 +32,7 @@ class Scale:
 
     @staticmethod
     def full() -> "Scale":
-        return Scale(start_sizes=(100, 1000), start_repeats=3, idle_programs=1000, idle_seconds=30,
+        return Scale(start_sizes=(100, 1000), start_repeats=3, start_repeats_startsecs=2, idle_programs=1000, idle_seconds=30,
                      reload_programs=100, reload_repeats=10, restart_repeats=20,
                      log_bytes=1 << 30, log_beside_bytes=256 << 20, log_beside_programs=1000, log_repeats=2,
                      readiness_programs=1000, readiness_repeats=3, status_programs=1000, status_repeats=10,
@@ -39,7 +40,7 @@ class Scale:
 
     @staticmethod
     def quick() -> "Scale":
-        return Scale(start_sizes=(100, 300), start_repeats=1, idle_programs=300, idle_seconds=5,
+        return Scale(start_sizes=(100, 300), start_repeats=1, start_repeats_startsecs=1, idle_programs=300, idle_seconds=5,
                      reload_programs=100, reload_repeats=3, restart_repeats=5,
                      log_bytes=128 << 20, log_beside_bytes=32 << 20, log_beside_programs=300, log_repeats=1,
                      readiness_programs=300, readiness_repeats=1, status_programs=300, status_repeats=3,

@@ -46,6 +46,12 @@ def to_milliseconds(header: str, value: float) -> float:
     return value * factor
 
 
+def count_factor(header: str) -> float:
+    """The multiplier a count's header names: "Malloc (total) (K) *" means thousands."""
+    unit = re.search(r"\((K|M|G)\)", header)
+    return {"K": 1e3, "M": 1e6, "G": 1e9}[unit.group(1)] if unit else 1.0
+
+
 def run(context: Context) -> list[Section]:
     section = Section("micro (Swift, ordo-one/benchmark)", METHOD)
     output = os.path.join(context.root, "micro")
@@ -80,8 +86,10 @@ def run(context: Context) -> list[Section]:
                     target, met = text, check(wall.values[0])
             section.rows.append(Row(f"{pretty}: wall clock", "ms", _median_first(wall), target=target, met=met))
         if "mallocCountTotal" in metrics:
-            _, values = metrics["mallocCountTotal"]
-            section.rows.append(Row(f"{pretty}: mallocs", "", _median_first(Series([values[50], values[0], values[100]]))))
+            header, values = metrics["mallocCountTotal"]
+            factor = count_factor(header)
+            counts = Series([values[50] * factor, values[0] * factor, values[100] * factor])
+            section.rows.append(Row(f"{pretty}: allocations", "mallocs", _median_first(counts)))
     section.notes.append(f"{len(by_name)} benchmarks; raw percentiles: `{' '.join(command[:4])} benchmark`.")
     shutil.rmtree(output, ignore_errors=True)
     return [section]

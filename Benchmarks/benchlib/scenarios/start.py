@@ -53,7 +53,8 @@ def run(context: Context) -> list[Section]:
     for count in context.scale.start_sizes:
         for startsecs in (0, 1):
             samples = {"tend": [], "supervisord": [], "reference": []}
-            for _ in range(context.scale.start_repeats):
+            repeats = context.scale.start_repeats if startsecs == 0 else context.scale.start_repeats_startsecs
+            for _ in range(repeats):
                 for daemon in context.daemons(f"start-{count}-{startsecs}"):
                     samples[daemon.label].append(measure(daemon, count, startsecs))
                 samples["reference"].append(reference(context, count))

@@ -8,7 +8,6 @@ import TendSystem
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
-        timeUnits: .microseconds,
         warmupIterations: 1,
         maxDuration: .seconds(3),
         maxIterations: 50
