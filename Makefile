@@ -4,7 +4,7 @@ SWIFT ?= swift
 CONFIGURATION ?= debug
 BIN = $(shell $(SWIFT) build -c $(CONFIGURATION) --show-bin-path 2>/dev/null)
 
-.PHONY: all build release test run check install deps clean bench
+.PHONY: all build release test run check install completions man deps clean bench
 
 all: build
 
@@ -33,9 +33,26 @@ run: build
 check: build
 	$(BIN)/tend check -c $(or $(CONFIG),examples/tend.toml)
 
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+# Shell completions and the man page are generated from the command-line definitions (ArgumentParser).
+GENERATED = .build/share
+
+completions: release
+	install -d $(GENERATED)/completions
+	$$($(SWIFT) build -c release --show-bin-path)/tend --generate-completion-script bash > $(GENERATED)/completions/tend.bash
+	$$($(SWIFT) build -c release --show-bin-path)/tend --generate-completion-script zsh > $(GENERATED)/completions/_tend
+	$$($(SWIFT) build -c release --show-bin-path)/tend --generate-completion-script fish > $(GENERATED)/completions/tend.fish
+
+man: deps
+	install -d $(GENERATED)/man
+	$(SWIFT) package plugin --allow-writing-to-directory $(GENERATED)/man generate-manual --multi-page --output-directory $(GENERATED)/man
+
+install: release completions man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $$($(SWIFT) build -c release --show-bin-path)/tend $(DESTDIR)$(PREFIX)/bin/tend
+	install -m 0644 $(GENERATED)/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -D -m 0644 $(GENERATED)/completions/tend.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/tend
+	install -D -m 0644 $(GENERATED)/completions/_tend $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_tend
+	install -D -m 0644 $(GENERATED)/completions/tend.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/tend.fish
 
 # Benchmarks: tend beside supervisord (from PyPI, in .venv-bench) on the same scenarios; writes BENCHMARKS.md.
 # QUICK=1 runs smaller sizes and fewer repetitions, for trying the harness out.

@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // No traits: the control server needs neither swift-configuration nor full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The pure core: configuration, validation, expansion, lifecycle, planner. No I/O.
@@ -30,6 +34,21 @@ let package = Package(
         .target(name: "TendSystem", dependencies: ["TendCore", "CTendSystem", "CInotifyTools", system, logging]),
         // The reconcile loop.
         .target(name: "TendSupervisor", dependencies: ["TendCore", "TendSystem", system, logging]),
+        // The control API: wire types, the HTTP server on the unix socket, the client the CLI uses.
+        .target(
+            name: "TendControl",
+            dependencies: [
+                "TendCore",
+                "TendSystem",
+                "TendSupervisor",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                logging,
+            ]
+        ),
         // The command line.
         .executableTarget(
             name: "tend",
@@ -37,15 +56,18 @@ let package = Package(
                 "TendCore",
                 "TendSystem",
                 "TendSupervisor",
+                "TendControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 logging,
             ]
         ),
-        // Helpers the test targets share: running shell scripts through the reaper, process checks.
+        // Helpers the test targets share: running processes through the reaper, process checks.
         .target(name: "TendTestKit", dependencies: ["TendSystem", system], path: "Tests/TendTestKit"),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
         .testTarget(name: "TendSystemTests", dependencies: ["TendSystem", "TendTestKit", system]),
         .testTarget(name: "TendSupervisorTests", dependencies: ["TendSupervisor", "TendCore", "TendSystem", "TendTestKit", logging, system]),
+        .testTarget(name: "TendControlTests", dependencies: ["tend", "TendControl", "TendSupervisor", "TendCore", "TendTestKit", system]),
         .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem", "TendTestKit", system]),
     ],
     swiftLanguageModes: [.v6]

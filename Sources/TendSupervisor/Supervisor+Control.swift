@@ -56,13 +56,13 @@ extension Supervisor: SupervisorControl {
         var candidate = lastKnownGood
         let outcome = candidate.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: settings.host)
         let plan = Planner.plan(desired: outcome.config?.desiredProcesses ?? desired, observed: observedTable, overrides: overrides.overrides, now: clock.now())
-        return report(plan, outcome.diagnostics)
+        return PlanReport(plan, diagnostics: outcome.diagnostics)
     }
 
     public func apply() async -> PlanReport {
         reload()
         let plan = Planner.plan(desired: desired, observed: observedTable, overrides: overrides.overrides, now: clock.now())
-        let done = report(plan, latestDiagnostics)
+        let done = PlanReport(plan, diagnostics: latestDiagnostics)
         settle()
         return done
     }
@@ -129,7 +129,9 @@ extension Supervisor: SupervisorControl {
 
     private func startResult(_ name: String) -> CommandResult {
         guard let process = processes[name] else { return result(name, ControlError(.badName, "\(name) was removed")) }
-        if process.state == .running { return result(name, nil) }
+        // EXITED after a start means it reached RUNNING first (a failed start ends in BACKOFF or FATAL): a
+        // one-shot job with startsecs = 0 started fine.
+        if process.state == .running || process.state == .exited { return result(name, nil) }
         let lifecycle = process.observed.lifecycle
         let why = lifecycle.errorMessage ?? lifecycle.lastExit?.description ?? "it is \(process.state.rawValue)"
         return result(name, ControlError(.spawnError, "\(name) did not start: \(why)"))
@@ -141,12 +143,6 @@ extension Supervisor: SupervisorControl {
 
     private func result(_ name: String, _ error: ControlError?) -> CommandResult {
         CommandResult(name: name, error: error, state: processes[name]?.state.rawValue ?? "REMOVED")
-    }
-
-    private func report(_ plan: Plan, _ diagnostics: [Diagnostic]) -> PlanReport {
-        PlanReport(
-            actions: plan.actions.map { PlanReport.Action(kind: $0.kind.rawValue, name: $0.name, reason: $0.reason) },
-            diagnostics: diagnostics.map(\.description), invalid: diagnostics.containsErrors)
     }
 
     /// A process's status as the API shows it.
@@ -166,6 +162,7 @@ extension Supervisor: SupervisorControl {
             override: overrides.overrides[process.name]?.intent.rawValue,
             file: desired[process.name]?.file, priority: applied.priority,
             stdoutLog: path(applied.spec.stdout),
-            stderrLog: applied.spec.stderr == .stdout ? path(applied.spec.stdout) : path(applied.spec.stderr))
+            stderrLog: applied.spec.stderr == .stdout ? path(applied.spec.stdout) : path(applied.spec.stderr),
+            stoppedAt: process.child == nil ? lifecycle.exitedAt.map { now - (clock.now() - $0).seconds } : nil)
     }
 }

@@ -11,10 +11,17 @@ struct Tend: AsyncParsableCommand {
             restarted when they crash, and changed live when their files change.
 
             Exit codes: 0 success; 1 the configuration is invalid or an action failed; 2 usage error or \
-            unreadable file.
+            unreadable file, or (plan) changes pending; 3 (status) some program is not running; 4 no such \
+            program; 69 the daemon cannot be reached (the message names the socket tried).
+
+            Client commands find the daemon's socket with -s SOCKET, else the [daemon] socket of -c FILE, \
+            else $TEND_SOCKET, else that of ./tend.toml or /etc/tend/tend.toml.
             """,
         version: TendVersion.current,
-        subcommands: [Daemon.self, Check.self, Init.self]
+        subcommands: [
+            Daemon.self, Check.self, Init.self, Status.self, Start.self, Stop.self, Restart.self, Signal.self, Logs.self,
+            Plan.self, Apply.self, Events.self, Shutdown.self, Version.self,
+        ]
     )
 
     /// Runs the command line, mapping ArgumentParser's usage-error code (64) to tend's documented 2.

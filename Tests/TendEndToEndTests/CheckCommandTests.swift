@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TendTestKit
 
 @Suite struct CheckCommandTests {
     @Test func fiveMistakesInTwoFilesGiveFiveLocatedErrors() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TendTestKit
 
 @Suite struct InitCommandTests {
     @Test func writesAStarterThatPassesCheck() async throws {

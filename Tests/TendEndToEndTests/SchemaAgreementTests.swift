@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TendTestKit
 import TendCore
 import TendSystem
 

@@ -18,6 +18,12 @@ public struct ControlError: Error, Hashable, Sendable, Codable {
         case badRequest = "bad_request"
         /// The daemon is shutting down.
         case shuttingDown = "shutting_down"
+        /// The control API has no such route (path or method).
+        case unknownRoute = "unknown_route"
+        /// The request body is larger than the control API accepts.
+        case bodyTooLarge = "body_too_large"
+        /// The process writes that stream nowhere the daemon can read back (`none`, a passthrough target).
+        case noLogFile = "no_log_file"
         /// Anything else.
         case failed
     }

@@ -14,6 +14,8 @@ public struct ProcessStatus: Hashable, Sendable, Codable {
     public var uptimeSeconds: Double?
     /// How the latest process ended: "exit status 1", "terminated by SIGKILL".
     public var lastExit: String?
+    /// When the latest process ended, in seconds since the Unix epoch (wall clock, for display).
+    public var stoppedAt: Double?
     /// Why the latest start failed (a spawn error) or the latest exit was unexpected.
     public var error: String?
     /// The operator's standing command: "started" or "stopped", or nil.
@@ -28,7 +30,7 @@ public struct ProcessStatus: Hashable, Sendable, Codable {
     public init(
         name: String, program: String, group: String, state: String, pid: Int32?, startedAt: Double?,
         uptimeSeconds: Double?, lastExit: String?, error: String?, override: String?, file: String?, priority: Int,
-        stdoutLog: String?, stderrLog: String?
+        stdoutLog: String?, stderrLog: String?, stoppedAt: Double? = nil
     ) {
         self.name = name
         self.program = program
@@ -44,5 +46,6 @@ public struct ProcessStatus: Hashable, Sendable, Codable {
         self.priority = priority
         self.stdoutLog = stdoutLog
         self.stderrLog = stderrLog
+        self.stoppedAt = stoppedAt
     }
 }

@@ -1,4 +1,5 @@
 import TendCore
+import TendSystem
 
 /// What the control API can ask of a running supervisor. The daemon's `Supervisor` implements it; the
 /// HTTP server in TendControl serves it.
@@ -58,5 +59,26 @@ public struct PlanReport: Hashable, Sendable, Codable {
         self.actions = actions
         self.diagnostics = diagnostics
         self.invalid = invalid
+    }
+}
+
+extension PlanReport {
+    /// The report of `plan`, with every diagnostic of the configuration it was planned from.
+    public init(_ plan: Plan, diagnostics: [Diagnostic]) {
+        self.init(
+            actions: plan.actions.map { Action(kind: $0.kind.rawValue, name: $0.name, reason: $0.reason) },
+            diagnostics: diagnostics.map(\.description), invalid: diagnostics.containsErrors)
+    }
+
+    /// What a reconcile would do with the configuration at `mainFile` if no process ran yet: `tend plan`'s
+    /// answer when no daemon is running (files with errors contribute nothing). Nil when the main file
+    /// cannot be read.
+    public static func againstEmptyTable(mainFile: String, workingDirectory: String, host: HostFacts) -> PlanReport? {
+        let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: host, workingDirectory: workingDirectory)
+        guard let loaded = try? loader.load(mainFile: mainFile), let main = loaded.fragments.first else { return nil }
+        var good = LastKnownGood()
+        let desired = good.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: host).config?.desiredProcesses ?? [:]
+        let plan = Planner.plan(desired: desired, observed: [:], overrides: [:], now: MonotonicInstant(sinceOrigin: .zero))
+        return PlanReport(plan, diagnostics: loaded.diagnostics)
     }
 }

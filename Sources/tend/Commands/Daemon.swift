@@ -1,6 +1,8 @@
 import ArgumentParser
 import Glibc
 import Logging
+import ServiceLifecycle
+import TendControl
 import TendCore
 import TendSupervisor
 import TendSystem
@@ -11,7 +13,8 @@ extension Tend {
         static let configuration = CommandConfiguration(
             abstract: "Run the supervisor: start the configured programs and keep them as the configuration says.",
             discussion: """
-                Runs in the foreground (for containers and systemd). Changes to the configuration files apply \
+                Runs in the foreground (for containers and systemd; with Type=notify it reports READY=1 once the \
+                control socket answers), or in the background with --detach. Changes to the configuration files apply \
                 live. SIGTERM or SIGINT stop every program (highest priority first) and then exit 0; SIGHUP \
                 rereads the configuration now; SIGUSR2 reopens the log files.
 
@@ -23,6 +26,9 @@ extension Tend {
 
         @Option(help: ArgumentHelp("How the daemon's own log is written: human or json (default: the config's log_format).", valueName: "FORMAT"))
         var logFormat: DaemonConfig.LogFormat?
+
+        @Flag(help: "Run in the background: return once the control socket answers (exit 1 with the reason when start-up fails).")
+        var detach = false
 
         func run() async throws {
             guard let mainFile = config.resolve() else { throw ExitCode(2) }
@@ -42,12 +48,34 @@ extension Tend {
                 FileHandleOutput.standardError.write("tend: \(mainFile) is invalid; not starting\n")
                 throw ExitCode(1)
             }
+            if detach {
+                try await DaemonDetacher(mainFile: mainFile, daemon: daemon, workingDirectory: workingDirectory, logFormat: logFormat).detach()
+                return
+            }
             let logger = try bootstrapLogging(daemon)
-            let limits = raiseOpenFileLimit(minimum: daemon.minfds, logger: logger)
-            guard limits else { throw ExitCode(1) }
-
-            let supervisor: Supervisor
+            let lock: SocketLock
+            let pidFile: PidFile
             do {
+                lock = try SocketLock.acquire(forSocket: daemon.socket)
+            } catch {
+                logger.critical("cannot start: \(error)")
+                throw ExitCode(1)
+            }
+            do {
+                pidFile = try PidFile.write(to: daemon.pidfile)
+            } catch {
+                logger.critical("cannot start: \(error)")
+                throw ExitCode(1)
+            }
+            defer {
+                pidFile.remove()
+                lock.release()
+            }
+            guard raiseOpenFileLimit(minimum: daemon.minfds, logger: logger) else { throw ExitCode(1) }
+            let supervisor: Supervisor
+            let owner: SocketOwner?
+            do {
+                owner = try daemon.socketOwner.map { text throws in try SocketOwner(resolving: text) }
                 supervisor = try Supervisor(
                     settings: .init(mainFile: mainFile, workingDirectory: workingDirectory, host: host),
                     initial: loaded, daemon: daemon, logger: logger)
@@ -55,15 +83,55 @@ extension Tend {
                 logger.critical("cannot start: \(error)")
                 throw ExitCode(1)
             }
+            let notifier = SystemdNotifier(environment: host.environment)
             let signals = SignalHandlers()
-            signals.on(SIGTERM) { Task { await supervisor.beginShutdown() } }
-            signals.on(SIGINT) { Task { await supervisor.beginShutdown() } }
+            let stop: @Sendable () -> Void = {
+                notifier.notify("STOPPING=1")
+                Task { await supervisor.beginShutdown() }
+            }
+            signals.on(SIGTERM, stop)
+            signals.on(SIGINT, stop)
             signals.on(SIGHUP) { supervisor.configurationMayHaveChanged() }
             signals.on(SIGUSR2) { Task { await supervisor.reopenLogs() } }
-            let watcher = await startWatching(mainFile: mainFile, daemon: daemon, workingDirectory: workingDirectory, supervisor: supervisor, logger: logger)
-            await supervisor.run()
-            await watcher?.stop()
+
+            let (readiness, ready) = AsyncStream.makeStream(of: Bool.self)
+            let server = ControlServer(
+                control: supervisor,
+                configuration: .init(socketPath: daemon.socket, socketMode: daemon.socketMode, socketOwner: owner, version: TendVersion.current),
+                logger: logger,
+                onReady: { path in
+                    logger.info("control socket ready at \(path)")
+                    ready.yield(true)
+                })
+            let services = ServiceGroup(configuration: .init(services: [.init(service: server)], logger: logger))
+            let started = await withTaskGroup(of: Void.self) { group -> Bool in
+                group.addTask {
+                    do {
+                        try await services.run()
+                    } catch {
+                        logger.critical("cannot serve the control socket \(daemon.socket): \(error)")
+                        ready.yield(false)
+                    }
+                }
+                var serving = false
+                for await answer in readiness {
+                    serving = answer
+                    break
+                }
+                guard serving else {
+                    group.cancelAll()
+                    return false
+                }
+                notifier.notify("READY=1\nMAINPID=\(getpid())")
+                let watcher = await startWatching(mainFile: mainFile, daemon: daemon, workingDirectory: workingDirectory, supervisor: supervisor, logger: logger)
+                await supervisor.run()
+                notifier.notify("STOPPING=1")
+                await watcher?.stop()
+                await services.triggerGracefulShutdown()
+                return true
+            }
             withExtendedLifetime(signals) {}
+            guard started else { throw ExitCode(1) }
         }
 
         private func bootstrapLogging(_ daemon: DaemonConfig) throws -> Logger {

@@ -1,19 +1,18 @@
 import Foundation
 import SystemPackage
-import Testing
 import TendSystem
 
 /// The built `tend` executable, run as a user would run it, in a scratch directory.
-struct TendBinary {
+public struct TendBinary {
     /// What one run printed and how it ended.
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// The `tend` binary next to the test bundle in the build products directory.
-    static let path: String = {
+    public static let path: String = {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = bundle.deletingLastPathComponent()
         while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("tend").path),
@@ -25,7 +24,7 @@ struct TendBinary {
 
     /// Runs `tend ARGUMENTS` in `directory` and waits for it to exit. It is started through the process's
     /// one `Reaper`, which every child of a test process must go through (it reaps any other child).
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> Outcome {
+    public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> Outcome {
         let output = try FileDescriptor.pipe(), errors = try FileDescriptor.pipe()
         let input = try FileDescriptor.open("/dev/null", .readOnly, options: .closeOnExec)
         var variables = ProcessInfo.processInfo.environment
@@ -89,10 +88,10 @@ struct TendBinary {
 }
 
 /// A temporary directory for one test, removed when the test ends.
-final class ScratchDirectory {
-    let path: String
+public final class ScratchDirectory: @unchecked Sendable {
+    public let path: String
 
-    init() throws {
+    public init() throws {
         let template = FileManager.default.temporaryDirectory.appendingPathComponent("tend-test-XXXXXX").path
         var bytes = Array(template.utf8CString)
         guard mkdtemp(&bytes) != nil else { throw CocoaError(.fileWriteUnknown) }
@@ -104,13 +103,13 @@ final class ScratchDirectory {
     }
 
     /// Writes `text` to `name` under the directory, creating parent directories.
-    func write(_ name: String, _ text: String) throws {
+    public func write(_ name: String, _ text: String) throws {
         let url = URL(fileURLWithPath: path).appendingPathComponent(name)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
 
-    func read(_ name: String) throws -> String {
+    public func read(_ name: String) throws -> String {
         try String(contentsOfFile: path + "/" + name, encoding: .utf8)
     }
 }

@@ -1,0 +1,25 @@
+import ArgumentParser
+import TendControl
+
+extension Tend {
+    /// `tend restart`: Stop, then start the processes, waiting as start does.
+    struct Restart: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop, then start the processes, waiting as start does.",
+            discussion: """
+                Prints one line per process (NAME: restarted, or NAME: ERROR (REASON)).
+
+                Exit codes: 0 done for every process; 1 it failed for some; 4 no such process; \
+                69 the daemon cannot be reached.
+                """)
+
+        @OptionGroup var daemon: DaemonConnectionOptions
+
+        @Argument(help: ArgumentHelp("NAME, GROUP:*, GROUP:NAME or all.", valueName: "NAME"))
+        var selectors: [String]
+
+        func run() async throws {
+            throw ExitCode(await try daemon.operations().command(.restart, selectors))
+        }
+    }
+}

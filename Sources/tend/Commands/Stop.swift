@@ -1,0 +1,25 @@
+import ArgumentParser
+import TendControl
+
+extension Tend {
+    /// `tend stop`: Stop the processes and wait until each has stopped; the stop stands across reloads until `tend start`.
+    struct Stop: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop the processes and wait until each has stopped; the stop stands across reloads until `tend start`.",
+            discussion: """
+                Prints one line per process (NAME: stopped, or NAME: ERROR (REASON)).
+
+                Exit codes: 0 done for every process; 1 it failed for some; 4 no such process; \
+                69 the daemon cannot be reached.
+                """)
+
+        @OptionGroup var daemon: DaemonConnectionOptions
+
+        @Argument(help: ArgumentHelp("NAME, GROUP:*, GROUP:NAME or all.", valueName: "NAME"))
+        var selectors: [String]
+
+        func run() async throws {
+            throw ExitCode(await try daemon.operations().command(.stop, selectors))
+        }
+    }
+}
