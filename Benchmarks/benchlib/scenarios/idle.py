@@ -10,7 +10,7 @@ from ..daemons import SLEEPER, Program
 from ..results import Row, Section, series
 
 METHOD = (
-    "Both daemons start N programs `sleep 100000` side by side and are left alone once every program is "
+    "Both daemons start N programs `/bin/sleep 100000` side by side and are left alone once every program is "
     "RUNNING and a 2 s settling pause is over. Over the window the harness reads, at its start and end, the "
     "daemon's CPU time (sum of /proc/PID/task/*/schedstat run time, ns) and voluntary context switches (sum "
     "over /proc/PID/task/*/status): a thread that sleeps in poll/epoll and is woken counts one switch per "

@@ -16,7 +16,7 @@ METHOD = (
     "(CLOCK_MONOTONIC) to a stamp file, writes BYTES to stdout as 64 KiB lines as fast as it can, then "
     "sleeps. Under a daemon it is a program whose stdout_logfile has no rotation (maxbytes 0); the harness "
     "polls the log file's size every 2 ms and stops the clock when it holds every byte. Beside: the same "
-    "with many `sleep 100000` programs running under the same daemon. References, in the same run: the "
+    "with many `/bin/sleep 100000` programs running under the same daemon. References, in the same run: the "
     "writer with its stdout redirected to a file, and piped through `cat > file`."
 )
 

@@ -90,7 +90,8 @@ def run(context: Context) -> list[Section]:
             factor = count_factor(header)
             counts = Series([values[50] * factor, values[0] * factor, values[100] * factor])
             section.rows.append(Row(f"{pretty}: allocations", "mallocs", _median_first(counts)))
-    section.notes.append(f"{len(by_name)} benchmarks; raw percentiles: `{' '.join(command[:4])} benchmark`.")
+    section.notes.append(f"{len(by_name)} benchmarks; the full percentile tables: `swift package benchmark` in "
+                         "Benchmarks/Micro. Allocation counts are what the malloc interposer reports per iteration.")
     shutil.rmtree(output, ignore_errors=True)
     return [section]
 

@@ -10,7 +10,7 @@ from ..daemons import SLEEPER, Program
 from ..results import Row, Section, series
 
 METHOD = (
-    "The daemon is launched with N programs `sleep 100000`; the harness connects to its control socket every "
+    "The daemon is launched with N programs `/bin/sleep 100000`; the harness connects to its control socket every "
     "millisecond or so and sends one request (tend: `GET /v1/version`; supervisord: the XML-RPC call "
     "`supervisor.getState`), and the clock stops at the first complete `200` answer."
 )

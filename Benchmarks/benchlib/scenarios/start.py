@@ -11,11 +11,12 @@ from ..daemons import SLEEPER, Program
 from ..results import Row, Section, series
 
 METHOD = (
-    "Each daemon starts in a fresh directory with N programs `sleep 100000`, one conf.d file each. The clock "
+    "Each daemon starts in a fresh directory with N programs `/bin/sleep 100000`, one conf.d file each. The clock "
     "runs from just before the daemon is spawned until its log holds N RUNNING lines (tend: `NAME: STARTING -> "
     "RUNNING (pid N)`; supervisord: `success: NAME entered RUNNING state`), polled every 2 ms. RSS (VmRSS) and "
     "CPU time (user + system, all threads) are read from /proc at that moment. The reference is "
-    "`helpers/spawnref.c`: posix_spawnp of N sleeps in a loop, timed from its own spawn to its report."
+    "`helpers/spawnref.c`: posix_spawn of N `/bin/sleep 100000` in a loop, each in a process group of its "
+    "own, timed by the harness from spawning it until it reports."
 )
 
 

@@ -9,7 +9,7 @@ from ..daemons import SLEEPER, Program
 from ..results import Row, Section, series
 
 METHOD = (
-    "With N programs `sleep 100000` RUNNING, the harness times `tend status -c tend.toml` and "
+    "With N programs `/bin/sleep 100000` RUNNING, the harness times `tend status -c tend.toml` and "
     "`supervisorctl -c supervisord.conf status` from spawn to exit, output captured; each call must exit 0 "
     "and list N lines."
 )
