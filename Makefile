@@ -4,7 +4,7 @@ SWIFT ?= swift
 CONFIGURATION ?= debug
 BIN = $(shell $(SWIFT) build -c $(CONFIGURATION) --show-bin-path 2>/dev/null)
 
-.PHONY: all build release test run check install completions man deps clean
+.PHONY: all build release test run check install completions man deps clean bench
 
 all: build
 
@@ -55,6 +55,19 @@ install: release completions man
 	install -D -m 0644 $(GENERATED)/completions/tend.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/tend.fish
 	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
 	sed 's|@BINDIR@|$(PREFIX)/bin|' examples/tend.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/tend.service
+
+# Benchmarks: tend beside supervisord (from PyPI, in .venv-bench) on the same scenarios; writes BENCHMARKS.md.
+# QUICK=1 runs smaller sizes and fewer repetitions, for trying the harness out.
+BENCH_VENV = .venv-bench
+bench: deps
+	@if [ ! -x $(BENCH_VENV)/bin/supervisord ]; then \
+		python3 -m venv $(BENCH_VENV) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(BENCH_VENV); }; \
+		$(BENCH_VENV)/bin/pip install --quiet supervisor; \
+	fi
+	$(SWIFT) build -c release
+	$(SWIFT) package --package-path Benchmarks/Micro benchmark list >/dev/null
+	python3 Benchmarks/bench.py --tend "$$($(SWIFT) build -c release --show-bin-path)/tend" --venv $(BENCH_VENV) \
+		$(if $(filter-out 0,$(QUICK)),--quick) $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf .build

@@ -9,6 +9,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tend", targets: ["tend"]),
+        // For Benchmarks/Micro, which measures the core and the OS layer from a package of its own.
+        .library(name: "TendCore", targets: ["TendCore"]),
+        .library(name: "TendSystem", targets: ["TendSystem"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

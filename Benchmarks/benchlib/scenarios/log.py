@@ -1,0 +1,112 @@
+"""log: a child writes BYTES to stdout in 64 KiB lines; from the writer's start until every byte is in
+the log file, as MiB/s. Alone, and beside many idle programs. References: writer > file, writer | cat > file."""
+
+import os
+import shutil
+import subprocess
+import time
+
+from .. import processes
+from ..context import Context
+from ..daemons import SLEEPER, Program
+from ..results import Row, Section, series
+
+METHOD = (
+    "`helpers/logwriter.c` blocks on a FIFO until the harness writes one byte to it, appends its start time "
+    "(CLOCK_MONOTONIC) to a stamp file, writes BYTES to stdout as 64 KiB lines as fast as it can, then "
+    "sleeps. Under a daemon it is a program whose stdout_logfile has no rotation (maxbytes 0); the harness "
+    "polls the log file's size every 2 ms and stops the clock when it holds every byte. Beside: the same "
+    "with many `/bin/sleep 100000` programs running under the same daemon. References, in the same run: the "
+    "writer with its stdout redirected to a file, and piped through `cat > file`."
+)
+
+MIB = 1 << 20
+
+
+def wait_for_bytes(path: str, size: int, timeout: float) -> float:
+    def complete():
+        try:
+            return os.stat(path).st_size >= size
+        except FileNotFoundError:
+            return False
+    processes.wait_until(complete, timeout, 0.002, f"{size} bytes in {path}")
+    return time.monotonic()
+
+
+def start_time(stamp_file: str) -> float:
+    with open(stamp_file) as handle:
+        return int(handle.read().split()[0]) / 1e9
+
+
+def go(fifo: str) -> None:
+    """Tell the writer to start: one byte into its FIFO, once it has the FIFO open for reading."""
+    def opened():
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:
+            return None
+    descriptor = processes.wait_until(lambda: opened() or None, 30, 0.001, "the writer to open its FIFO")
+    try:
+        os.write(descriptor, b"g")
+    finally:
+        os.close(descriptor)
+
+
+def timeout_for(size: int) -> float:
+    return 60 + size / (5 * MIB)
+
+
+def under_daemon(context: Context, daemon, size: int, sleepers: int) -> float:
+    """MiB/s of the writer under `daemon` with `sleepers` idle programs beside it."""
+    fifo, stamp, log = (os.path.join(daemon.dir, name) for name in ("go", "stamp", "writer.log"))
+    os.mkfifo(fifo)
+    writer = Program("writer", [context.tools.helper("logwriter"), str(size), stamp, fifo],
+                     stdout_logfile=log, stdout_maxbytes=0, autorestart="never")
+    programs = [Program(f"p{index}", SLEEPER) for index in range(sleepers)]
+    daemon.write_programs(programs + [writer])
+    try:
+        daemon.launch()
+        daemon.wait_running(sleepers + 1, timeout=180)
+        go(fifo)
+        done = wait_for_bytes(log, size, timeout_for(size))
+        return size / MIB / (done - start_time(stamp))
+    finally:
+        processes.sweep()
+        shutil.rmtree(daemon.dir, ignore_errors=True)
+
+
+def reference(context: Context, size: int, through_cat: bool) -> float:
+    directory = context.workdir("log-reference")
+    fifo, stamp, log = (os.path.join(directory, name) for name in ("go", "stamp", "writer.log"))
+    os.mkfifo(fifo)
+    writer = f"{context.tools.helper('logwriter')} {size} {stamp} {fifo}"
+    command = f"{writer} | cat > {log}" if through_cat else f"exec {writer} > {log}"
+    try:
+        processes.start(["/bin/sh", "-c", command], cwd=directory)
+        go(fifo)
+        done = wait_for_bytes(log, size, timeout_for(size))
+        return size / MIB / (done - start_time(stamp))
+    finally:
+        processes.sweep()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def run(context: Context) -> list[Section]:
+    scale = context.scale
+    section = Section("log", METHOD)
+    for size, sleepers in ((scale.log_bytes, 0), (scale.log_beside_bytes, scale.log_beside_programs)):
+        samples = {"tend": [], "supervisord": [], "cat": [], "file": []}
+        for _ in range(scale.log_repeats):
+            for daemon in context.daemons(f"log-{sleepers}"):
+                samples[daemon.label].append(under_daemon(context, daemon, size, sleepers))
+            samples["cat"].append(reference(context, size, through_cat=True))
+            samples["file"].append(reference(context, size, through_cat=False))
+        tend, cat = series(samples["tend"]), series(samples["cat"])
+        where = "alone" if sleepers == 0 else f"beside {sleepers} idle programs"
+        section.rows.append(Row(f"{size // MIB} MiB {where}", "MiB/s", tend, series(samples["supervisord"]),
+                                reference=cat, reference_label="writer | cat > file", better="higher",
+                                target="≥ writer | cat > file", met=tend.median >= cat.median))
+        section.rows.append(Row(f"{size // MIB} MiB, reference writer > file", "MiB/s",
+                                reference=series(samples["file"]), reference_label="writer > file",
+                                better="higher"))
+    return [section]
