@@ -10,8 +10,13 @@ public enum Planner {
         now: MonotonicInstant
     ) -> Plan {
         var actions: [PlannedAction] = []
-        for name in Set(desired.keys).union(observed.keys) {
-            if let action = step(name, desired: desired[name], observed: observed[name], override: overrides[name], allDesired: desired) {
+        for (name, wanted) in desired {
+            if let action = step(name, desired: wanted, observed: observed[name], override: overrides[name], allDesired: desired) {
+                actions.append(action)
+            }
+        }
+        for (name, seen) in observed where desired[name] == nil {
+            if let action = step(name, desired: nil, observed: seen, override: overrides[name], allDesired: desired) {
                 actions.append(action)
             }
         }
@@ -48,8 +53,10 @@ public enum Planner {
         let name = desired.name
         let priority = desired.priority
         if observed.lifecycle.state == .stopping { return nil }
+        // Equality first: describing what changed is only worth its cost when something did.
         let launched = observed.activation?.fingerprint ?? observed.applied.fingerprint
-        let launchChanges = desired.fingerprint.changes(from: launched)
+        let fingerprint = desired.fingerprint
+        let launchChanges = fingerprint == launched ? [] : fingerprint.changes(from: launched)
         let wanted = wantsRunning(desired, override)
         let operatorAsked = override.map { $0.intent == .started && observed.activation?.generation != $0.generation } ?? false
 
@@ -78,7 +85,7 @@ public enum Planner {
             let reason = desired.autostart && !observed.applied.autostart ? "autostart false -> true" : "autostart"
             return PlannedAction(.start, name, reason: reason, priority: priority, desired: desired)
         }
-        let settingChanges = desired.inPlaceChanges(from: observed.applied)
+        let settingChanges = desired == observed.applied ? [] : desired.inPlaceChanges(from: observed.applied)
         if !settingChanges.isEmpty {
             return PlannedAction(.update, name, reason: settingChanges.joined(separator: ", "), priority: priority, desired: desired)
         }
