@@ -88,14 +88,21 @@ public struct ControlClient: Sendable {
                     head.headers.add(name: "Content-Type", value: "application/json")
                     head.headers.add(name: "Content-Length", value: String(body.count))
                 }
-                try await outbound.write(.head(head))
-                if let body { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
-                try await outbound.write(.end(nil))
-                var parts = inbound.makeAsyncIterator()
-                guard case .head(let responseHead)? = try await parts.next() else {
+                // One write for the whole request: a server may answer and close as soon as it has the head
+                // (a GET has no body), and a separate later write of `.end` would then fail on a closed channel.
+                var parts: [HTTPClientRequestPart] = [.head(head)]
+                if let body { parts.append(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
+                parts.append(.end(nil))
+                do {
+                    try await outbound.write(contentsOf: parts)
+                } catch ChannelError.ioOnClosedChannel {
+                    // Closed early (an answer to a too-large body, say): the answer may already be waiting.
+                }
+                var answer = inbound.makeAsyncIterator()
+                guard case .head(let responseHead)? = try await answer.next() else {
                     throw ControlClientError.connectionLost(socket: socketPath, reason: "the daemon closed the connection without answering")
                 }
-                return try await handle(Int(responseHead.status.code), &parts)
+                return try await handle(Int(responseHead.status.code), &answer)
             }
         } catch let error as ControlClientError {
             throw error
