@@ -55,8 +55,9 @@ public actor Supervisor {
     private var initial: LoadedConfig?
 
     /// A supervisor for the configuration `initial` (already loaded and checked by the caller, who decides
-    /// what to do with an invalid one). Nothing runs until `run()`.
-    public init(settings: Settings, initial: LoadedConfig, daemon: DaemonConfig, logger: Logger) throws {
+    /// what to do with an invalid one), or, with nil, for the configuration `run()` loads when it begins.
+    /// Nothing runs until `run()`.
+    public init(settings: Settings, initial: LoadedConfig?, daemon: DaemonConfig, logger: Logger) throws {
         self.settings = settings
         self.daemon = daemon
         self.logger = logger
@@ -71,6 +72,8 @@ public actor Supervisor {
         if let initial {
             takeIn(initial)
             self.initial = nil
+        } else {
+            reload()
         }
         logger.info("supervising", metadata: ["processes": "\(desired.count)", "config": "\(settings.mainFile)"])
         settle()

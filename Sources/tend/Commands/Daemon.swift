@@ -35,15 +35,18 @@ extension Tend {
             let workingDirectory = CurrentDirectory.path()
             let host = HostFacts.local()
             let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: host, workingDirectory: workingDirectory)
-            let loaded: LoadedConfig
+            // Only the main file before the socket: the includes (possibly thousands of files) are loaded by the
+            // supervisor once the socket already answers.
+            let main: ConfigFragment
             do {
-                loaded = try loader.load(mainFile: mainFile)
+                let bytes = try LocalConfigFileSystem().readFile(PathResolution.resolve(mainFile, against: workingDirectory))
+                main = loader.fragment(of: mainFile, bytes: bytes, isMain: true)
             } catch {
                 FileHandleOutput.standardError.write("tend: cannot read \(mainFile): \(error.reasonDescription)\n")
                 throw ExitCode(2)
             }
-            let mainErrors = loaded.diagnostics.filter { $0.file == mainFile && $0.severity == .error }
-            guard mainErrors.isEmpty, let daemon = loaded.fragments.first?.daemon else {
+            let mainErrors = main.diagnostics.filter { $0.severity == .error }
+            guard mainErrors.isEmpty, let daemon = main.daemon else {
                 for diagnostic in mainErrors { FileHandleOutput.standardError.write(diagnostic.description + "\n") }
                 FileHandleOutput.standardError.write("tend: \(mainFile) is invalid; not starting\n")
                 throw ExitCode(1)
@@ -78,7 +81,7 @@ extension Tend {
                 owner = try daemon.socketOwner.map { text throws in try SocketOwner(resolving: text) }
                 supervisor = try Supervisor(
                     settings: .init(mainFile: mainFile, workingDirectory: workingDirectory, host: host),
-                    initial: loaded, daemon: daemon, logger: logger)
+                    initial: nil, daemon: daemon, logger: logger)
             } catch {
                 logger.critical("cannot start: \(error)")
                 throw ExitCode(1)
