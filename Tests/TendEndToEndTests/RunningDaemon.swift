@@ -32,6 +32,12 @@ final class RunningDaemon: @unchecked Sendable {
         }
     }
 
+    /// A test that fails before stopping its daemon must not leave it running: SIGTERM makes the daemon stop
+    /// its programs and exit, and the reaper reaps it.
+    deinit {
+        _ = try? Reaper.shared.signal(child, .terminate)
+    }
+
     /// What the daemon has logged so far.
     var log: String { (try? scratch.read("daemon.log")) ?? "" }
 

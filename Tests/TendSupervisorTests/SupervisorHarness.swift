@@ -50,6 +50,15 @@ final class SupervisorHarness: @unchecked Sendable {
             initial: loaded, daemon: daemon, logger: Logger(label: "test"))
     }
 
+    /// A test that fails before `finish()` must not leave its processes running: stop them on the way out.
+    deinit {
+        let supervisor = self.supervisor, watcher = self.watcher
+        Task.detached {
+            await watcher?.stop()
+            await supervisor.shutdown()
+        }
+    }
+
     /// Stops every process, waits for the supervisor to finish, and removes the directory.
     func finish() async {
         await watcher?.stop()
