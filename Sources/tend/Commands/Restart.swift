@@ -13,13 +13,10 @@ extension Tend {
                 69 the daemon cannot be reached.
                 """)
 
-        @OptionGroup var daemon: DaemonConnectionOptions
-
-        @Argument(help: ArgumentHelp("NAME, GROUP:*, GROUP:NAME or all.", valueName: "NAME"))
-        var selectors: [String]
+        @OptionGroup var selection: ProcessSelection
 
         func run() async throws {
-            throw ExitCode(await try daemon.operations().command(.restart, selectors))
+            try await selection.run(.restart)
         }
     }
 }
