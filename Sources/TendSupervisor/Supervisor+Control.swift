@@ -9,7 +9,9 @@ extension Supervisor: SupervisorControl {
     public func start(_ selectors: [ProcessSelector]) async throws(ControlError) -> [CommandResult] {
         let names = try resolve(selectors)
         let idle = names.filter { !(processes[$0].map { [.running, .starting, .backoff].contains($0.state) } ?? true) }
-        guard let generation = try record(.started, for: idle) else { return results(names, idle: idle, failure: .alreadyStarted) }
+        guard let generation = try record(.started, for: idle) else {
+            return names.map { result($0, ControlError(.alreadyStarted, "\($0) is already started")) }
+        }
         await wait(for: idle, until: .started(generation: generation))
         return names.map { name in
             guard idle.contains(name) else { return result(name, ControlError(.alreadyStarted, "\(name) is already started")) }
@@ -135,10 +137,6 @@ extension Supervisor: SupervisorControl {
         let lifecycle = process.observed.lifecycle
         let why = lifecycle.errorMessage ?? lifecycle.lastExit?.description ?? "it is \(process.state.rawValue)"
         return result(name, ControlError(.spawnError, "\(name) did not start: \(why)"))
-    }
-
-    private func results(_ names: [String], idle: [String], failure: ControlError.Code) -> [CommandResult] {
-        names.map { result($0, ControlError(failure, "\($0) is already started")) }
     }
 
     private func result(_ name: String, _ error: ControlError?) -> CommandResult {

@@ -76,12 +76,10 @@ extension Supervisor {
     /// Creates `path` and its parents once per daemon (log directories).
     private func ensureDirectory(_ path: String) throws(LaunchFailure) {
         guard !createdDirectories.contains(path) else { return }
-        var current = ""
-        for part in path.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw LaunchFailure("cannot create log directory \(current): \(String(cString: strerror(errno)))")
-            }
+        do {
+            try DirectoryCreation.create(path)
+        } catch {
+            throw LaunchFailure("cannot create log directory \(error.path): \(error.reason)")
         }
         createdDirectories.insert(path)
     }

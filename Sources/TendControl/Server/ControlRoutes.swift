@@ -2,6 +2,7 @@ import Hummingbird
 import NIOCore
 import TendCore
 import TendSupervisor
+import TendSystem
 
 /// The control API's handlers: each `ControlRoute` answered from a `SupervisorControl`.
 struct ControlRoutes: Sendable {
@@ -82,13 +83,18 @@ struct ControlRoutes: Sendable {
         guard let path = try await control.logFile(of: name, stream: stream) else {
             throw ControlError(.noLogFile, "\(name) writes its \(stream.rawValue) to no file tend can read back")
         }
-        let reader: LogFileReader
+        // The follower first, then the tail: a byte written in between shows twice rather than not at all.
+        let follower: FollowedLog
+        let start: [UInt8]
         do {
-            reader = try LogFileReader(path: path)
+            follower = FollowedLog(try LogFollower(path: path, backups: Self.followedBackups, from: .end))
+            switch tail {
+            case .bytes(let count): start = try LogTail.lastBytes(min(count, Self.maximumTail), of: path)
+            case .lines(let count): start = try LogTail.lastLines(count, of: path)
+            }
         } catch {
-            throw ControlError(.noLogFile, "cannot read \(error.path): \(error.reason)")
+            throw ControlError(.noLogFile, "cannot read \(path): \(error)")
         }
-        let start = reader.tail(tail)
         let headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"]
         guard follow else {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: start)))
@@ -97,7 +103,7 @@ struct ControlRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             if !start.isEmpty { try await writer.write(ByteBuffer(bytes: start)) }
             while channel.isActive, !lifetime.isClosing {
-                let appended = reader.readAppended()
+                let appended = try follower.readAvailable()
                 if appended.isEmpty {
                     try await Task.sleep(for: interval)
                 } else {
@@ -107,6 +113,12 @@ struct ControlRoutes: Sendable {
             try await writer.finish(nil)
         })
     }
+
+    /// The most one tail returns, whatever was asked, so a huge request cannot exhaust the daemon.
+    static let maximumTail = 16 * 1024 * 1024
+    /// How far back a follower looks for the file that replaced a rotated one (only the newest backup matters
+    /// between two reads 100 ms apart).
+    static let followedBackups = 1
 
     private func events(follow: Bool, context: ControlRequestContext) throws -> Response {
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import TendCore
+import TendSystem
 
 extension Tend {
     /// `tend init`: write a commented starter configuration, as `echo_supervisord_conf` does for supervisord.
@@ -27,7 +28,7 @@ extension Tend {
             }
             do {
                 for file in files {
-                    try FileWriting.createDirectories(PathResolution.directory(of: file.path))
+                    try DirectoryCreation.create(PathResolution.directory(of: file.path))
                     try FileWriting.write(file.text, to: file.path)
                     FileHandleOutput.standardOutput.write("wrote \(file.path)\n")
                 }

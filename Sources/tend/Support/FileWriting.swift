@@ -8,17 +8,6 @@ enum FileWriting {
         var description: String { "cannot write \(path): \(reason)" }
     }
 
-    /// Creates `path` and any missing parents, like `mkdir -p`.
-    static func createDirectories(_ path: String) throws {
-        var current = path.hasPrefix("/") ? "" : "."
-        for part in path.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw Failure(path: current, reason: String(cString: strerror(errno)))
-            }
-        }
-    }
-
     /// Writes `text` to `path`, replacing the file.
     static func write(_ text: String, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
