@@ -5,15 +5,48 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/close_range.h>
+#include <pthread.h>
 #include <pwd.h>
+#include <sched.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#ifndef P_PIDFD
+#define P_PIDFD 3
+#endif
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x00001000
+#endif
+#ifndef CLOSE_RANGE_UNSHARE
+#define CLOSE_RANGE_UNSHARE (1U << 1)
+#endif
+
+/// The stack the child runs on until execve: it shares the daemon's memory (CLONE_VM) and the parent thread
+/// is suspended meanwhile (CLONE_VFORK), so one stack serves every spawn, one at a time.
+enum { CHILD_STACK_SIZE = 64 * 1024 };
+
+/// The slots: low descriptors kept open for the life of the daemon. Before each spawn the child's stdin,
+/// stdout, stderr and working directory are duplicated into them; the child unshares its descriptor table
+/// keeping only the descriptors below `keep_below` (slots included), so a spawn costs the same whether the
+/// daemon holds ten descriptors or ten thousand. After each spawn they point at /dev/null again, so the
+/// daemon never keeps a pipe's write end open by accident.
+enum { SLOT_STDIN, SLOT_STDOUT, SLOT_STDERR, SLOT_DIRECTORY, SLOT_COUNT };
+
+static struct {
+    pthread_mutex_t lock;
+    int prepared;
+    int slots[SLOT_COUNT];
+    int placeholder;
+    int keep_below;
+    char *stack;
+} spawner = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static int fail(struct tend_spawn_result *result, int error, const char *syscall) {
     result->pid = -1;
@@ -23,55 +56,73 @@ static int fail(struct tend_spawn_result *result, int error, const char *syscall
     return -1;
 }
 
-/// posix_spawn: the fast path, for a child that keeps the daemon's user and umask.
-static int spawn_posix(const struct tend_spawn_request *request, const int stdio[3], pid_t *pid,
-                       const char **failed_call) {
-    posix_spawnattr_t attributes;
-    posix_spawn_file_actions_t actions;
-    sigset_t empty, all;
-    sigemptyset(&empty);
-    sigfillset(&all);
-
-    int error = posix_spawnattr_init(&attributes);
-    if (error != 0) { *failed_call = "posix_spawnattr_init"; return error; }
-    error = posix_spawn_file_actions_init(&actions);
-    if (error != 0) {
-        posix_spawnattr_destroy(&attributes);
-        *failed_call = "posix_spawn_file_actions_init";
-        return error;
-    }
-    *failed_call = "posix_spawnattr_set";
-    short flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
-    if ((error = posix_spawnattr_setflags(&attributes, flags)) != 0) goto done;
-    if ((error = posix_spawnattr_setpgroup(&attributes, 0)) != 0) goto done;
-    if ((error = posix_spawnattr_setsigmask(&attributes, &empty)) != 0) goto done;
-    if ((error = posix_spawnattr_setsigdefault(&attributes, &all)) != 0) goto done;
-
-    *failed_call = "posix_spawn_file_actions_add";
-    for (int target = 0; target < 3; target++) {
-        if ((error = posix_spawn_file_actions_adddup2(&actions, stdio[target], target)) != 0) goto done;
-    }
-    if (request->directory_fd >= 0) {
-        if ((error = posix_spawn_file_actions_addfchdir_np(&actions, request->directory_fd)) != 0) goto done;
-    }
-    if ((error = posix_spawn_file_actions_addclosefrom_np(&actions, 3)) != 0) goto done;
-
-    *failed_call = "posix_spawn";
-    error = posix_spawn(pid, request->path, &actions, &attributes, request->argv, request->envp);
-done:
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    return error;
+/// A close-on-exec descriptor on /dev/null numbered 3 or above, or -1 with errno.
+static int open_placeholder(void) {
+    int opened = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (opened < 0 || opened >= 3) return opened;
+    int moved = fcntl(opened, F_DUPFD_CLOEXEC, 3);
+    int error = errno;
+    close(opened);
+    errno = error;
+    return moved;
 }
 
-/// Where the vfork child records why it could not exec; it shares the parent's memory until exec or _exit.
+/// Opens the slots and maps the stack, once. Called with spawner.lock held; returns 0 or an errno with
+/// *failed_call set.
+static int prepare_locked(const char **failed_call) {
+    if (spawner.prepared) return 0;
+    *failed_call = "open";
+    spawner.placeholder = open_placeholder();
+    if (spawner.placeholder < 0) return errno;
+    int highest = spawner.placeholder;
+    for (int slot = 0; slot < SLOT_COUNT; slot++) {
+        spawner.slots[slot] = fcntl(spawner.placeholder, F_DUPFD_CLOEXEC, 3);
+        if (spawner.slots[slot] < 0) {
+            int error = errno;
+            for (int opened = 0; opened < slot; opened++) close(spawner.slots[opened]);
+            close(spawner.placeholder);
+            *failed_call = "fcntl";
+            return error;
+        }
+        if (spawner.slots[slot] > highest) highest = spawner.slots[slot];
+    }
+    void *stack = mmap(NULL, CHILD_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED) {
+        int error = errno;
+        for (int slot = 0; slot < SLOT_COUNT; slot++) close(spawner.slots[slot]);
+        close(spawner.placeholder);
+        *failed_call = "mmap";
+        return error;
+    }
+    spawner.stack = stack;
+    spawner.keep_below = highest + 1;
+    spawner.prepared = 1;
+    return 0;
+}
+
+int tend_spawn_prepare(void) {
+    const char *failed_call = NULL;
+    pthread_mutex_lock(&spawner.lock);
+    int error = prepare_locked(&failed_call);
+    pthread_mutex_unlock(&spawner.lock);
+    if (error != 0) errno = error;
+    return error == 0 ? 0 : -1;
+}
+
+/// Where the child records why it could not exec; it shares the parent's memory until exec or _exit.
 struct child_failure {
     int error;
     const char *syscall;
 };
 
+/// What the child needs, all in the parent's memory.
+struct child_context {
+    const struct tend_spawn_request *request;
+    volatile struct child_failure *failure;
+};
+
 /// The kernel's struct sigaction (x86-64 and arm64 layout), for resetting every signal with the raw system call:
-/// glibc's sigaction refuses its internal signals 32 and 33, and posix_spawn leaves them ignored after exec.
+/// glibc's sigaction refuses its internal signals 32 and 33.
 struct kernel_sigaction {
     void (*handler)(int);
     unsigned long flags;
@@ -79,11 +130,12 @@ struct kernel_sigaction {
     unsigned long mask;
 };
 
-/// Runs in the vfork child: only plain system calls, the credential changes as raw syscalls (glibc's wrappers
-/// would try to broadcast them to the parent's threads, whose memory this child shares).
-__attribute__((noreturn, noinline))
-static void run_child(const struct tend_spawn_request *request, const int stdio[3],
-                      volatile struct child_failure *failure) {
+/// Runs in the child, on the spawner's stack, in the daemon's memory: only plain system calls, the
+/// credential changes as raw syscalls (glibc's wrappers would try to broadcast them to the parent's threads).
+/// Every signal is blocked until the dispositions are reset, so no handler of the daemon ever runs here.
+static int run_child(void *argument) {
+    const struct child_context *context = argument;
+    const struct tend_spawn_request *request = context->request;
     struct kernel_sigaction default_action;
     memset(&default_action, 0, sizeof default_action);
     default_action.handler = SIG_DFL;
@@ -91,18 +143,18 @@ static void run_child(const struct tend_spawn_request *request, const int stdio[
         if (sig == SIGKILL || sig == SIGSTOP) continue;
         syscall(SYS_rt_sigaction, sig, &default_action, NULL, sizeof default_action.mask);
     }
-    const char *step = "setpgid";
+    // The descriptor table is still the daemon's (CLONE_FILES): take a private copy of only the low
+    // descriptors, slots included, before changing anything in it.
+    const char *step = "close_range";
+    if (close_range((unsigned)spawner.keep_below, ~0U, CLOSE_RANGE_UNSHARE) != 0) goto failed;
+    step = "setpgid";
     if (setpgid(0, 0) != 0) goto failed;
     step = "dup2";
     for (int target = 0; target < 3; target++) {
-        if (stdio[target] == target) {
-            if (fcntl(target, F_SETFD, 0) != 0) goto failed;
-        } else if (dup2(stdio[target], target) < 0) {
-            goto failed;
-        }
+        if (dup2(spawner.slots[SLOT_STDIN + target], target) < 0) goto failed;
     }
     step = "fchdir";
-    if (request->directory_fd >= 0 && fchdir(request->directory_fd) != 0) goto failed;
+    if (request->directory_fd >= 0 && fchdir(spawner.slots[SLOT_DIRECTORY]) != 0) goto failed;
     if (request->umask >= 0) umask((mode_t)request->umask);
     if (request->switch_user) {
         step = "setgroups";
@@ -117,33 +169,60 @@ static void run_child(const struct tend_spawn_request *request, const int stdio[
     sigset_t empty;
     sigemptyset(&empty);
     step = "sigprocmask";
-    if (sigprocmask(SIG_SETMASK, &empty, NULL) != 0) goto failed;
+    if (syscall(SYS_rt_sigprocmask, SIG_SETMASK, &empty, NULL, _NSIG / 8) != 0) goto failed;
     step = "execve";
     execve(request->path, request->argv, request->envp);
 failed:
-    failure->error = errno;
-    failure->syscall = step;
+    context->failure->error = errno;
+    context->failure->syscall = step;
     _exit(127);
 }
 
-/// vfork + exec: the path for a umask or a user switch. All signals stay blocked in this thread until the child
-/// has reset its dispositions, so no handler of the daemon ever runs in the child.
-static int spawn_vfork(const struct tend_spawn_request *request, const int stdio[3], pid_t *pid,
-                       const char **failed_call) {
+/// Points the slots at the request's descriptors. Returns 0 or an errno.
+static int fill_slots(const struct tend_spawn_request *request) {
+    int sources[SLOT_COUNT] = {request->stdin_fd, request->stdout_fd, request->stderr_fd, request->directory_fd};
+    for (int slot = 0; slot < SLOT_COUNT; slot++) {
+        int source = sources[slot] >= 0 ? sources[slot] : spawner.placeholder;
+        if (source == spawner.slots[slot]) continue;
+        if (dup3(source, spawner.slots[slot], O_CLOEXEC) < 0) return errno;
+    }
+    return 0;
+}
+
+/// Points every slot at /dev/null again, releasing the last child's pipes and directory.
+static void clear_slots(void) {
+    for (int slot = 0; slot < SLOT_COUNT; slot++) dup3(spawner.placeholder, spawner.slots[slot], O_CLOEXEC);
+}
+
+/// clone(CLONE_VM | CLONE_VFORK | CLONE_FILES | CLONE_PIDFD): the parent thread resumes once the child has
+/// exec'd or failed; the pidfd comes with the child, so it can never name a reused pid.
+static int spawn_locked(const struct tend_spawn_request *request, pid_t *pid, int *pidfd, const char **failed_call) {
+    int error = prepare_locked(failed_call);
+    if (error != 0) return error;
+    if ((error = fill_slots(request)) != 0) {
+        clear_slots();
+        *failed_call = "dup3";
+        return error;
+    }
     volatile struct child_failure failure = {0, NULL};
+    struct child_context context = {request, &failure};
     sigset_t all, previous;
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &previous);
-    pid_t child = vfork();
-    if (child == 0) run_child(request, stdio, &failure);
-    int vfork_error = errno;
+    int flags = CLONE_VM | CLONE_VFORK | CLONE_FILES | CLONE_PIDFD | SIGCHLD;
+    *pidfd = -1;
+    pid_t child = clone(run_child, spawner.stack + CHILD_STACK_SIZE, flags, &context, pidfd);
+    int clone_error = errno;
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    clear_slots();
     if (child < 0) {
-        *failed_call = "vfork";
-        return vfork_error;
+        *failed_call = "clone";
+        return clone_error;
     }
     if (failure.error != 0) {
-        while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {}
+        siginfo_t ignored;
+        while (waitid(P_PIDFD, (id_t)*pidfd, &ignored, WEXITED) < 0 && errno == EINTR) {}
+        close(*pidfd);
         *failed_call = failure.syscall;
         return failure.error;
     }
@@ -152,45 +231,19 @@ static int spawn_vfork(const struct tend_spawn_request *request, const int stdio
 }
 
 int tend_spawn(const struct tend_spawn_request *request, struct tend_spawn_result *result) {
-    // A source descriptor below 3 could be overwritten by an earlier dup2 onto 0..2: move it out of the way.
-    int sources[3] = {request->stdin_fd, request->stdout_fd, request->stderr_fd};
-    int stdio[3], moved[3] = {-1, -1, -1};
-    for (int target = 0; target < 3; target++) {
-        stdio[target] = sources[target];
-        if (sources[target] < 3 && sources[target] != target) {
-            moved[target] = fcntl(sources[target], F_DUPFD_CLOEXEC, 3);
-            if (moved[target] < 0) {
-                int error = errno;
-                for (int i = 0; i < target; i++) if (moved[i] >= 0) close(moved[i]);
-                return fail(result, error, "fcntl");
-            }
-            stdio[target] = moved[target];
-        }
-    }
-
     pid_t pid = -1;
+    int pidfd = -1;
     const char *failed_call = NULL;
-    int error = (request->switch_user || request->umask >= 0)
-        ? spawn_vfork(request, stdio, &pid, &failed_call)
-        : spawn_posix(request, stdio, &pid, &failed_call);
-    for (int target = 0; target < 3; target++) if (moved[target] >= 0) close(moved[target]);
+    pthread_mutex_lock(&spawner.lock);
+    int error = spawn_locked(request, &pid, &pidfd, &failed_call);
+    pthread_mutex_unlock(&spawner.lock);
     if (error != 0) return fail(result, error, failed_call);
-
-    int pidfd = tend_process_pidfd_open(pid);
-    if (pidfd < 0) {
-        // Without a pidfd the child cannot be watched: end it rather than leave it unsupervised.
-        error = errno;
-        kill(pid, SIGKILL);
-        while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {}
-        return fail(result, error, "pidfd_open");
-    }
     result->pid = pid;
     result->pidfd = pidfd;
     result->error = 0;
     result->syscall = NULL;
     return 0;
 }
-
 static int all_digits(const char *text) {
     if (*text == '\0') return 0;
     for (; *text; text++) if (*text < '0' || *text > '9') return 0;

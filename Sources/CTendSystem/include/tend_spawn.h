@@ -38,10 +38,19 @@ struct tend_spawn_result {
 };
 
 /// Starts a child in a new process group, with the given stdio, all other descriptors closed and every signal
-/// disposition and the signal mask reset. Uses posix_spawn, or a small vfork path when a umask or a user switch
-/// is asked for (posix_spawn can do neither). Returns 0, or -1 with result->error and result->syscall set;
-/// a child that failed before exec has been reaped already.
+/// disposition and the signal mask reset, switching the umask, the user and the directory as asked.
+///
+/// The child is a clone(CLONE_VM | CLONE_VFORK | CLONE_FILES | CLONE_PIDFD) that copies only the daemon's few
+/// lowest descriptors into a table of its own (close_range with CLOSE_RANGE_UNSHARE), its stdio having been
+/// duplicated into reserved low slots first: the cost of a spawn does not grow with the daemon's open
+/// descriptors, as a fork's or posix_spawn's copy and close of the whole table does. Spawns are serialised.
+/// Returns 0, or -1 with result->error and result->syscall set; a child that failed before exec has been
+/// reaped already.
 int tend_spawn(const struct tend_spawn_request *request, struct tend_spawn_result *result);
+
+/// Reserves the spawner's low descriptor slots and its child stack now, while the daemon's descriptor numbers
+/// are still small (otherwise the first spawn does it). Returns 0, or -1 with errno.
+int tend_spawn_prepare(void);
 
 /// Looks a user up by name, or by numeric id when the text is all digits: its uid, primary gid and the
 /// supplementary groups getgrouplist(3) gives (the primary gid included). groups has room for *group_count

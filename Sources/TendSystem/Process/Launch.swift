@@ -68,7 +68,7 @@ struct Launch: ~Copyable {
         }
         guard result.error == 0 else {
             throw SpawnError.launchFailure(
-                syscall: result.syscall.map { String(cString: $0) } ?? "posix_spawn",
+                syscall: result.syscall.map { String(cString: $0) } ?? "clone",
                 errno: Errno(rawValue: result.error), program: executable,
                 directory: request.directory?.string)
         }

@@ -48,6 +48,7 @@ public final class Reaper: Sendable {
         if wakeup < 0 { Reaper.fail("eventfd") }
         if tend_process_epoll_watch(epoll, wakeup) != 0 { Reaper.fail("epoll_ctl") }
         if tend_process_become_subreaper() != 0 { Reaper.fail("prctl(PR_SET_CHILD_SUBREAPER)") }
+        if tend_spawn_prepare() != 0 { Reaper.fail("tend_spawn_prepare") }
         if tend_process_install_sigchld_wakeup(wakeup) != 0 { Reaper.fail("sigaction(SIGCHLD)") }
         let started = DedicatedThread.start { [self] in self.reapForever() }
         if started != 0 { Reaper.fail("pthread_create", errno: started) }

@@ -39,7 +39,7 @@ public struct SpawnError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The plain sentence, as a process's status shows it.
     public var description: String { message }
 
-    /// Classifies a failure of the child's start-up steps (`fchdir`, `setresuid`, `execve`, `posix_spawn`…).
+    /// Classifies a failure of the child's start-up steps (`fchdir`, `setresuid`, `execve`, `clone`…).
     static func launchFailure(syscall: String, errno: Errno, program: String, directory: String?) -> SpawnError {
         switch (syscall, errno) {
         case ("fchdir", _):
@@ -49,7 +49,7 @@ public struct SpawnError: Error, Sendable, Hashable, CustomStringConvertible {
         case (_, .noSuchFileOrDirectory), (_, .notDirectory):
             return SpawnError(kind: .noSuchFile, syscall: syscall, errno: errno,
                               message: "cannot execute \(program): \(errno)")
-        case ("execve", .permissionDenied), ("posix_spawn", .permissionDenied), (_, .execFormatError),
+        case ("execve", .permissionDenied), (_, .execFormatError),
              (_, .isDirectory):
             return SpawnError(kind: .notExecutable, syscall: syscall, errno: errno,
                               message: "cannot execute \(program): \(errno)")

@@ -75,19 +75,14 @@ final class ChildOutput {
     }
 }
 
-/// Which of the spawner's two paths a test exercises: posix_spawn, or the vfork path a umask selects
-/// (0o022, the umask the tests run with, so the umask itself changes nothing visible).
+/// Whether a test's child keeps the daemon's umask or has one set (0o022, the umask the tests run with, so the
+/// umask itself changes nothing visible): the spawner sets it in the child between clone and exec.
 enum SpawnPath: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case posixSpawn
-    case vfork
+    case inheritedUmask
+    case setUmask
 
-    var umask: FilePermissions? { self == .vfork ? FilePermissions(rawValue: 0o022) : nil }
+    var umask: FilePermissions? { self == .setUmask ? FilePermissions(rawValue: 0o022) : nil }
     var testDescription: String { rawValue }
-
-    /// The SigIgn bits a child may show although tend reset every disposition: glibc's posix_spawn sets its
-    /// internal signals 32 and 33 (SIGCANCEL, SIGSETXID) to ignored in the child, and they stay so across exec.
-    /// The vfork path resets them too.
-    var glibcInternalSignalsLeftIgnored: UInt64 { self == .posixSpawn ? 1 << 31 | 1 << 32 : 0 }
 }
 
 struct TimedOut: Error, CustomStringConvertible {
