@@ -25,7 +25,7 @@ extension Supervisor {
             case .file(let path, let maxBytes, let backups):
                 do {
                     try ensureDirectory(PathResolution.directory(of: path))
-                    let target = try LogOutput.open(path, rotation: LogRotation(maxBytes: maxBytes, backups: backups))
+                    var target = try LogOutput.open(path, rotation: LogRotation(maxBytes: maxBytes, backups: backups))
                     let pipe: LogPipe
                     do {
                         pipe = try LogPipe.make()

@@ -12,7 +12,8 @@ public enum LogOutput: Sendable {
     case passthrough(PassthroughLog)
 
     /// Opens `path` for a process's output. `/dev/stdout` and `/dev/stderr` are the daemon's own descriptors 1
-    /// and 2; other paths are opened (a regular file is created when missing) and checked with fstat.
+    /// and 2; other paths are opened (a regular file is created when missing) and checked with fstat. A regular
+    /// file is closed again at once: the pump opens it while output flows (see `RotatingLogFile`).
     ///
     /// A FIFO is opened without blocking, so one with no reader fails at once with ENXIO instead of hanging
     /// the caller.
@@ -26,13 +27,12 @@ public enum LogOutput: Sendable {
         do throws(LogIOError) {
             var status = stat()
             _ = try retryingLogCall("fstat", path: path) { fstat(descriptor, &status) }
-            let isRegular = (status.st_mode & S_IFMT) == S_IFREG
-            _ = try retryingLogCall("fcntl", path: path) {
-                tend_io_set_flags(descriptor, 0, isRegular ? 0 : 1)
+            if (status.st_mode & S_IFMT) == S_IFREG {
+                // Created and found to be a regular file: it is opened again when output arrives.
+                _ = Glibc.close(descriptor)
+                return .rotatingFile(RotatingLogFile(closedAt: path, size: Int64(status.st_size), rotation: rotation))
             }
-            if isRegular {
-                return .rotatingFile(try RotatingLogFile(adopting: descriptor, path: path, rotation: rotation))
-            }
+            _ = try retryingLogCall("fcntl", path: path) { tend_io_set_flags(descriptor, 0, 1) }
             return .passthrough(PassthroughLog(path: path, descriptor: descriptor))
         } catch {
             _ = Glibc.close(descriptor)
@@ -49,11 +49,14 @@ public enum LogOutput: Sendable {
     }
 
     /// Closes an output that was never handed to `LogPump.attach` (the spawn failed); the pump closes the
-    /// ones it owns. The value must not be used afterwards.
-    public func close() {
+    /// ones it owns. A passthrough output must not be used afterwards; a rotating file opens again when written.
+    public mutating func close() {
         switch self {
-        case .rotatingFile(let file): file.close()
-        case .passthrough(let log): log.close()
+        case .rotatingFile(var file):
+            file.close()
+            self = .rotatingFile(file)
+        case .passthrough(let log):
+            log.close()
         }
     }
 

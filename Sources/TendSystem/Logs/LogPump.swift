@@ -17,8 +17,11 @@ public final class LogPump: Sendable {
     private let counter = Mutex<UInt64>(0)
 
     /// Starts the pump thread. `budgetPerWake` bounds the bytes moved for one pipe before the next ready pipe
-    /// gets its turn.
-    public init(logger: Logger = Logger(label: "tend.logs"), budgetPerWake: Int = 1 << 20) throws(LogIOError) {
+    /// gets its turn; a regular log file is closed once its stream has moved nothing for `idleClose`, and
+    /// opened again when bytes arrive.
+    public init(
+        logger: Logger = Logger(label: "tend.logs"), budgetPerWake: Int = 1 << 20, idleClose: Duration = .seconds(1)
+    ) throws(LogIOError) {
         let mailbox = try LogPumpMailbox()
         let started = DispatchSemaphore(value: 0)
         let reportedID = Mutex<Int32>(0)
@@ -26,7 +29,7 @@ public final class LogPump: Sendable {
             _ = tend_io_block_signals()
             reportedID.withLock { $0 = tend_io_thread_id() }
             started.signal()
-            LogPumpLoop(mailbox: mailbox, logger: logger, budgetPerWake: max(1, budgetPerWake)).run()
+            LogPumpLoop(mailbox: mailbox, logger: logger, budgetPerWake: max(1, budgetPerWake), idleClose: idleClose).run()
         }
         thread.name = "tend-log-pump"
         thread.start()

@@ -6,20 +6,30 @@ import Logging
 
 /// The body of the pump thread: sleeps in epoll_wait, and on each wake-up moves bytes only for the pipes
 /// that are ready, a bounded amount each, so one busy child cannot starve another.
+///
+/// A regular log file is opened when bytes arrive and closed once its stream has been quiet for
+/// `idleClose`: the wait has a timeout only while some file is open, so a pump whose programs are all quiet
+/// sleeps without any timer.
 final class LogPumpLoop {
     private let mailbox: LogPumpMailbox
     private let logger: Logger
     private let budgetPerWake: Int
+    private let idleClose: Int64
+    /// The streams whose log file is open, with when they last moved bytes (monotonic milliseconds).
+    private var openFiles: [UInt64: Int64] = [:]
+    /// When the earliest open file becomes due for closing, or nil when none is open.
+    private var nextIdleCheck: Int64?
     /// The most a detach writes before closing: more than any pipe holds, yet bounded, so a writer that never
     /// pauses cannot keep the pump thread draining its pipe forever.
     private static let detachDrainLimit = 64 << 20
     private var streams: [UInt64: PumpedStream] = [:]
     private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
 
-    init(mailbox: LogPumpMailbox, logger: Logger, budgetPerWake: Int) {
+    init(mailbox: LogPumpMailbox, logger: Logger, budgetPerWake: Int, idleClose: Duration) {
         self.mailbox = mailbox
         self.logger = logger
         self.budgetPerWake = budgetPerWake
+        self.idleClose = max(1, idleClose.components.seconds * 1000 + idleClose.components.attoseconds / 1_000_000_000_000_000)
     }
 
     deinit {
@@ -31,8 +41,9 @@ final class LogPumpLoop {
         let capacity = 64
         var tokens = [UInt64](repeating: 0, count: capacity)
         while true {
+            let timeout = nextIdleCheck.map { CInt(clamping: max(0, $0 - monotonicMilliseconds())) } ?? -1
             let ready = tokens.withUnsafeMutableBufferPointer {
-                tend_io_epoll_wait(mailbox.epoll, $0.baseAddress, CInt(capacity), -1)
+                tend_io_epoll_wait(mailbox.epoll, $0.baseAddress, CInt(capacity), timeout)
             }
             if ready < 0 {
                 logger.critical("log pump cannot wait", metadata: ["error": "\(lastLogErrno)"])
@@ -46,7 +57,35 @@ final class LogPumpLoop {
                     pump(stream, budget: budgetPerWake)
                 }
             }
+            if let due = nextIdleCheck, monotonicMilliseconds() >= due { closeIdleFiles() }
         }
+    }
+
+    /// Closes the log files whose streams have moved nothing for `idleClose`, and schedules the next check
+    /// for the earliest of the others.
+    private func closeIdleFiles() {
+        let now = monotonicMilliseconds()
+        var next: Int64?
+        for (id, lastActive) in openFiles {
+            let due = lastActive + idleClose
+            if due > now {
+                next = min(next ?? due, due)
+                continue
+            }
+            openFiles[id] = nil
+            guard let stream = streams[id], case .rotatingFile(var file) = stream.output else { continue }
+            file.close()
+            stream.output = .rotatingFile(file)
+        }
+        nextIdleCheck = next
+    }
+
+    /// Notes that the stream's log file is open and was active just now.
+    private func noteActivity(_ stream: PumpedStream) {
+        guard streams[stream.id.rawValue] != nil, case .rotatingFile(let file) = stream.output, file.isOpen else { return }
+        let now = monotonicMilliseconds()
+        openFiles[stream.id.rawValue] = now
+        if nextIdleCheck == nil { nextIdleCheck = now + idleClose }
     }
 
     /// Carries out queued commands; false once the pump must stop.
@@ -89,7 +128,10 @@ final class LogPumpLoop {
     private func pump(_ stream: PumpedStream, budget: Int) {
         var remaining = budget
         var movedAny = false
-        defer { if movedAny { stream.observers.values.forEach { $0.yield() } } }
+        defer {
+            noteActivity(stream)
+            if movedAny { stream.observers.values.forEach { $0.yield() } }
+        }
         rotateIfDue(stream)
         while remaining > 0 {
             let outcome: LogTransfer
@@ -168,7 +210,7 @@ final class LogPumpLoop {
 
     private func reopenAll() {
         for stream in streams.values {
-            guard case .rotatingFile(var file) = stream.output else { continue }
+            guard case .rotatingFile(var file) = stream.output, file.isOpen else { continue }
             do {
                 try file.reopen()
             } catch {
@@ -180,6 +222,7 @@ final class LogPumpLoop {
 
     private func finish(_ stream: PumpedStream, _ reason: LogStreamEnd.Reason) {
         streams[stream.id.rawValue] = nil
+        openFiles[stream.id.rawValue] = nil
         _ = tend_io_epoll_remove(mailbox.epoll, stream.readEnd)
         _ = close(stream.readEnd)
         stream.output.close()
@@ -203,4 +246,11 @@ final class LogPumpLoop {
         }
         for stream in Array(streams.values) { finish(stream, .pumpStopped) }
     }
+}
+
+/// CLOCK_MONOTONIC in milliseconds, for the idle-file deadlines.
+private func monotonicMilliseconds() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
 }

@@ -7,9 +7,11 @@ import SystemPackage
 /// A regular log file the daemon owns: bytes are spliced into it at its end, and it rotates by renaming at
 /// the `maxBytes` boundary so that no byte is lost, duplicated or reordered across the numbered backups.
 ///
-/// The size is kept in memory (read once from fstat when the file is opened) because the pump is its only
-/// writer. The file is opened without O_APPEND since splice(2) refuses append-mode files; the position is set
-/// to the end at open instead.
+/// The file is open only while output flows: the pump opens it when bytes arrive and closes it once the
+/// stream has been quiet for a while, so a thousand quiet programs do not hold two thousand descriptors.
+/// Each opening reads the size afresh, which also picks up a file that was truncated or moved away meanwhile.
+/// Between openings the size is kept in memory, because the pump is the file's only writer. The file is opened
+/// without O_APPEND since splice(2) refuses append-mode files; the position is set to the end at open instead.
 public struct RotatingLogFile: Sendable {
     /// The file's path; rotation renames it to `path.1` and opens a new file here.
     public let path: String
@@ -17,16 +19,32 @@ public struct RotatingLogFile: Sendable {
     public internal(set) var rotation: LogRotation
     /// The file's current size as the pump counts it.
     public private(set) var size: Int64
-    /// The open descriptor, positioned at the end of the file.
+    /// The open descriptor, positioned at the end of the file, or -1 while the file is closed.
     private(set) var descriptor: CInt
 
-    /// Takes over `descriptor`, already open for writing on the regular file at `path`, and positions it at
-    /// the end of the file.
-    init(adopting descriptor: CInt, path: String, rotation: LogRotation) throws(LogIOError) {
+    /// A closed log file at `path` whose size is `size` (the caller created it and read its size).
+    init(closedAt path: String, size: Int64, rotation: LogRotation) {
         self.path = path
         self.rotation = rotation
-        self.descriptor = descriptor
-        self.size = Int64(try retryingLogCall("lseek", path: path) { lseek(descriptor, 0, SEEK_END) })
+        self.descriptor = -1
+        self.size = size
+    }
+
+    /// Whether the file is open now.
+    var isOpen: Bool { descriptor >= 0 }
+
+    /// Opens the file at `path` (creating it if it is gone) and positions it at the end, unless it is open.
+    mutating func open() throws(LogIOError) {
+        guard descriptor < 0 else { return }
+        let fresh = try Self.openDescriptor(path, truncating: false)
+        let path = self.path
+        do throws(LogIOError) {
+            size = Int64(try retryingLogCall("lseek", path: path) { lseek(fresh, 0, SEEK_END) })
+        } catch {
+            _ = Glibc.close(fresh)
+            throw error
+        }
+        descriptor = fresh
     }
 
     /// Whether the next byte must go to a fresh file.
@@ -38,6 +56,11 @@ public struct RotatingLogFile: Sendable {
 
     /// Splices up to `limit` bytes from `pipe`, never past the rotation boundary.
     mutating func transfer(from pipe: CInt, limit: Int) throws(LogWriteFailure) -> LogTransfer {
+        do throws(LogIOError) {
+            try open()
+        } catch {
+            throw LogWriteFailure(error: error, lostBytes: 0)
+        }
         var length = Int64(min(limit, Self.largestSplice))
         if let room = rotation.room(afterSize: size) { length = min(length, max(room, 1)) }
         let moved = tend_io_splice(pipe, descriptor, Int(length))
@@ -57,13 +80,15 @@ public struct RotatingLogFile: Sendable {
     /// The size restarts at zero even when a step fails, so writing goes on into the current file and the next
     /// attempt comes one `maxBytes` later instead of on every write.
     mutating func rotate() throws(LogIOError) {
-        size = 0
-        let descriptor = self.descriptor
         if rotation.backups == 0 {
+            try open()
+            size = 0
+            let descriptor = self.descriptor
             _ = try retryingLogCall("ftruncate", path: path) { ftruncate(descriptor, 0) }
             _ = try retryingLogCall("lseek", path: path) { lseek(descriptor, 0, SEEK_SET) }
             return
         }
+        size = 0
         for number in stride(from: rotation.backups - 1, through: 1, by: -1) {
             try renameIfPresent(
                 LogRotation.backupPath(of: path, number: number),
@@ -72,25 +97,17 @@ public struct RotatingLogFile: Sendable {
         }
         try renameIfPresent(path, to: LogRotation.backupPath(of: path, number: 1))
         let fresh = try Self.openDescriptor(path, truncating: true)
-        _ = Glibc.close(descriptor)
+        close()
         self.descriptor = fresh
     }
 
     /// Closes the file and opens whatever is at `path` now, creating it if it is gone, so an external
-    /// rotation (logrotate moving the file away, then SIGUSR2) takes effect.
+    /// rotation (logrotate moving the file away, then SIGUSR2) takes effect. A closed file stays closed: its
+    /// next opening finds the new file by itself.
     mutating func reopen() throws(LogIOError) {
-        let fresh = try Self.openDescriptor(path, truncating: false)
-        let path = self.path
-        let end: Int64
-        do throws(LogIOError) {
-            end = Int64(try retryingLogCall("lseek", path: path) { lseek(fresh, 0, SEEK_END) })
-        } catch {
-            _ = Glibc.close(fresh)
-            throw error
-        }
-        _ = Glibc.close(descriptor)
-        descriptor = fresh
-        size = end
+        guard isOpen else { return }
+        close()
+        try open()
     }
 
     /// Changes the rotation policy; a lowered `maxBytes` takes effect with the next byte.
@@ -98,9 +115,11 @@ public struct RotatingLogFile: Sendable {
         self.rotation = rotation
     }
 
-    /// Closes the descriptor; the value must not be used afterwards.
-    func close() {
+    /// Closes the descriptor if the file is open; the next transfer opens it again.
+    mutating func close() {
+        guard descriptor >= 0 else { return }
         _ = Glibc.close(descriptor)
+        descriptor = -1
     }
 
     private func renameIfPresent(_ source: String, to destination: String) throws(LogIOError) {

@@ -80,7 +80,7 @@ import TendSystem
     }
 
     @Test func theDaemonsOwnStdoutIsPassedThrough() throws {
-        let output = try LogOutput.open("/dev/stdout", rotation: .supervisordDefault)
+        var output = try LogOutput.open("/dev/stdout", rotation: .supervisordDefault)
         guard case .passthrough = output else {
             Issue.record("/dev/stdout must be passed through")
             return

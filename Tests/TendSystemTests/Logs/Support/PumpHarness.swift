@@ -36,11 +36,12 @@ final class LogStreamEndRecorder: Sendable {
 /// Runs `body` with a started pump and shuts it down afterwards, whether `body` threw or not; unless
 /// `allowingErrors`, an error the pump logged fails the test.
 func withPump<T>(
-    budgetPerWake: Int = 1 << 20, allowingErrors: Bool = false, _ body: (LogPump, LogStreamEndRecorder) async throws -> T,
+    budgetPerWake: Int = 1 << 20, idleClose: Duration = .seconds(1), allowingErrors: Bool = false,
+    _ body: (LogPump, LogStreamEndRecorder) async throws -> T,
     sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> T {
     let recorder = LogStreamEndRecorder()
-    let pump = try LogPump(logger: recorder.logger, budgetPerWake: budgetPerWake)
+    let pump = try LogPump(logger: recorder.logger, budgetPerWake: budgetPerWake, idleClose: idleClose)
     do {
         let result = try await body(pump, recorder)
         await pump.shutdown()
