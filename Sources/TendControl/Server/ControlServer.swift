@@ -78,9 +78,9 @@ public struct ControlServer: Service {
         let (readiness, readinessContinuation) = AsyncStream.makeStream(of: StartFailure?.self)
         let published = Mutex<(device: UInt64, inode: UInt64)?>(nil)
         let socketPath = configuration.socketPath, onReady = self.onReady
-        let application = Application(
+        let server = try ControlHTTPServer.make(
             router: makeRoutes(broadcaster: broadcaster, lifetime: lifetime).router(),
-            configuration: ApplicationConfiguration(address: .unixDomainSocket(path: publication.bindPath), serverName: nil),
+            path: publication.bindPath, logger: logger,
             onServerRunning: { _ in
                 do {
                     let identity = try publication.publish()
@@ -90,14 +90,13 @@ public struct ControlServer: Service {
                 } catch {
                     readinessContinuation.yield(StartFailure(description: "\(error)"))
                 }
-            },
-            logger: logger)
+            })
         defer {
             publication.removeStagingDirectory()
             if let identity = published.withLock({ $0 }) { publication.remove(identity: identity) }
         }
         try await withGracefulShutdownHandler {
-            try await serve(application, broadcaster: broadcaster, lifetime: lifetime, readiness: readiness)
+            try await serve(server, broadcaster: broadcaster, lifetime: lifetime, readiness: readiness)
         } onGracefulShutdown: {
             lifetime.close()
             broadcaster.finish()
@@ -113,13 +112,13 @@ public struct ControlServer: Service {
     }
 
     private func serve(
-        _ application: some ApplicationProtocol, broadcaster: EventBroadcaster, lifetime: ServerLifetime,
+        _ server: any Service, broadcaster: EventBroadcaster, lifetime: ServerLifetime,
         readiness: AsyncStream<StartFailure?>
     ) async throws {
         let control = self.control
         try await withThrowingTaskGroup(of: Ended.self) { group in
             group.addTask {
-                try await application.run()
+                try await server.run()
                 return .server
             }
             group.addTask {
