@@ -1,31 +1,99 @@
 /// One process instance the configuration asks for, with everything the planner compares and the runtime
 /// needs to launch and supervise it.
+///
+/// A value with its fields in one shared, immutable box: the planner copies and compares every process on
+/// every pass, and a copy then costs one reference count instead of one per string, array and dictionary
+/// inside. Two values made from the same box are equal without looking inside, which is the common case of a
+/// running process whose applied settings are the desired ones. The launch fingerprint is computed once.
 public struct DesiredProcess: Hashable, Sendable {
-    /// The launch parameters (argv, directory, environment, user, umask, log destinations).
-    public var spec: ProcessSpec
-    /// The program it is an instance of, and that program's instance count (for "numprocs 4 -> 2").
-    public var program: String
-    public var numprocs: Int
-    public var group: String
-    /// The file that declares the program.
-    public var file: String
-    public var priority: Int
-    public var autostart: Bool
-    public var lifecycle: LifecycleSpec
-
-    public init(spec: ProcessSpec, program: String, numprocs: Int, group: String, file: String, priority: Int, autostart: Bool, lifecycle: LifecycleSpec) {
-        self.spec = spec
-        self.program = program
-        self.numprocs = numprocs
-        self.group = group
-        self.file = file
-        self.priority = priority
-        self.autostart = autostart
-        self.lifecycle = lifecycle
+    /// The fields, as a plain value.
+    private struct Fields: Hashable, Sendable {
+        var spec: ProcessSpec
+        var program: String
+        var numprocs: Int
+        var group: String
+        var file: String
+        var priority: Int
+        var autostart: Bool
+        var lifecycle: LifecycleSpec
     }
 
-    public var name: String { spec.name }
-    public var fingerprint: LaunchFingerprint { LaunchFingerprint(spec) }
+    private final class Storage: Sendable {
+        let fields: Fields
+        let fingerprint: LaunchFingerprint
+
+        init(_ fields: Fields) {
+            self.fields = fields
+            self.fingerprint = LaunchFingerprint(fields.spec)
+        }
+    }
+
+    private var storage: Storage
+
+    public init(spec: ProcessSpec, program: String, numprocs: Int, group: String, file: String, priority: Int, autostart: Bool, lifecycle: LifecycleSpec) {
+        storage = Storage(Fields(
+            spec: spec, program: program, numprocs: numprocs, group: group, file: file, priority: priority,
+            autostart: autostart, lifecycle: lifecycle))
+    }
+
+    /// Changes one field in a fresh box (values made from the old box keep it).
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        var fields = storage.fields
+        body(&fields)
+        storage = Storage(fields)
+    }
+
+    /// The launch parameters (argv, directory, environment, user, umask, log destinations).
+    public var spec: ProcessSpec {
+        get { storage.fields.spec }
+        set { change { $0.spec = newValue } }
+    }
+    /// The program it is an instance of.
+    public var program: String {
+        get { storage.fields.program }
+        set { change { $0.program = newValue } }
+    }
+    /// The program's instance count (for "numprocs 4 -> 2").
+    public var numprocs: Int {
+        get { storage.fields.numprocs }
+        set { change { $0.numprocs = newValue } }
+    }
+    public var group: String {
+        get { storage.fields.group }
+        set { change { $0.group = newValue } }
+    }
+    /// The file that declares the program.
+    public var file: String {
+        get { storage.fields.file }
+        set { change { $0.file = newValue } }
+    }
+    public var priority: Int {
+        get { storage.fields.priority }
+        set { change { $0.priority = newValue } }
+    }
+    public var autostart: Bool {
+        get { storage.fields.autostart }
+        set { change { $0.autostart = newValue } }
+    }
+    public var lifecycle: LifecycleSpec {
+        get { storage.fields.lifecycle }
+        set { change { $0.lifecycle = newValue } }
+    }
+
+    public var name: String { storage.fields.spec.name }
+    /// What the process is launched with; a change of it needs a restart.
+    public var fingerprint: LaunchFingerprint { storage.fingerprint }
+
+    /// Whether both values were made from the same box: equal without comparing any field.
+    public func isIdentical(to other: DesiredProcess) -> Bool { storage === other.storage }
+
+    public static func == (lhs: DesiredProcess, rhs: DesiredProcess) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
+    }
 
     /// The settings that differ from `old` and apply without a restart, each as "key old -> new".
     public func inPlaceChanges(from old: DesiredProcess) -> [String] {

@@ -1,23 +1,48 @@
 /// What a running process was started with. A process whose desired fingerprint differs from the one it
 /// was launched with must be restarted to apply the change; every other setting applies in place.
+///
+/// Kept in one immutable box, so that copying it (every activation holds one) costs a single reference
+/// count, and two fingerprints from the same box are equal at once.
 public struct LaunchFingerprint: Hashable, Sendable {
-    public var argv: [String]
-    public var directory: String?
-    public var environment: [String: String]
-    public var user: String?
-    public var umask: UInt32?
-    /// Where stdout and stderr go; rotation sizes are left out, since they apply in place.
-    public var stdoutTarget: String
-    public var stderrTarget: String
+    private struct Fields: Hashable, Sendable {
+        var argv: [String]
+        var directory: String?
+        var environment: [String: String]
+        var user: String?
+        var umask: UInt32?
+        var stdoutTarget: String
+        var stderrTarget: String
+    }
+
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private let storage: Storage
 
     public init(_ spec: ProcessSpec) {
-        argv = spec.argv
-        directory = spec.directory
-        environment = spec.environment
-        user = spec.user
-        umask = spec.umask
-        stdoutTarget = LaunchFingerprint.target(spec.stdout)
-        stderrTarget = LaunchFingerprint.target(spec.stderr)
+        storage = Storage(Fields(
+            argv: spec.argv, directory: spec.directory, environment: spec.environment, user: spec.user,
+            umask: spec.umask, stdoutTarget: LaunchFingerprint.target(spec.stdout),
+            stderrTarget: LaunchFingerprint.target(spec.stderr)))
+    }
+
+    public var argv: [String] { storage.fields.argv }
+    public var directory: String? { storage.fields.directory }
+    public var environment: [String: String] { storage.fields.environment }
+    public var user: String? { storage.fields.user }
+    public var umask: UInt32? { storage.fields.umask }
+    /// Where stdout and stderr go; rotation sizes are left out, since they apply in place.
+    public var stdoutTarget: String { storage.fields.stdoutTarget }
+    public var stderrTarget: String { storage.fields.stderrTarget }
+
+    public static func == (lhs: LaunchFingerprint, rhs: LaunchFingerprint) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
     }
 
     private static func target(_ destination: LogDestination) -> String {

@@ -10,17 +10,30 @@ public enum Planner {
         now: MonotonicInstant
     ) -> Plan {
         var actions: [PlannedAction] = []
+        // Lookups cost a hash of the name each: skip the ones whose answer is known (no overrides at all;
+        // every observed process found among the desired ones).
+        let anyOverride = !overrides.isEmpty
+        var observedAndDesired = 0
         for (name, wanted) in desired {
-            if let action = step(name, desired: wanted, observed: observed[name], override: overrides[name], allDesired: desired) {
+            let seen = observed[name]
+            if seen != nil { observedAndDesired += 1 }
+            let override = anyOverride ? overrides[name] : nil
+            if let action = step(name, desired: wanted, observed: seen, override: override, allDesired: desired) {
                 actions.append(action)
             }
         }
-        for (name, seen) in observed where desired[name] == nil {
-            if let action = step(name, desired: nil, observed: seen, override: overrides[name], allDesired: desired) {
-                actions.append(action)
+        if observedAndDesired < observed.count {
+            for (name, seen) in observed where desired[name] == nil {
+                if let action = step(name, desired: nil, observed: seen, override: overrides[name], allDesired: desired) {
+                    actions.append(action)
+                }
             }
         }
-        let deadline = observed.values.compactMap(\.lifecycle.deadline).min()
+        var deadline: MonotonicInstant?
+        for process in observed.values {
+            guard let due = process.lifecycle.deadline else { continue }
+            if deadline.map({ due < $0 }) ?? true { deadline = due }
+        }
         return Plan(actions: actions.sorted(by: executionOrder), deadline: deadline)
     }
 
