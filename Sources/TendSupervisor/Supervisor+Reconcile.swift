@@ -21,7 +21,7 @@ extension Supervisor {
             if !acted { break }
         }
         let next = processes.values.compactMap(\.observed.lifecycle.deadline).min()
-        timer.arm(for: next, clock: clock, mailbox: mailbox)
+        timer.arm(for: next, clock: clock)
         resumeWaiters()
     }
 

@@ -45,7 +45,7 @@ public actor Supervisor {
     var latestDiagnostics: [Diagnostic] = []
 
     let mailbox = WakeupMailbox()
-    var timer = DeadlineTimer()
+    var timer: DeadlineTimer
     var events = EventHub()
     var waiters: [Waiter] = []
     var shuttingDown = false
@@ -64,6 +64,7 @@ public actor Supervisor {
         overrides = try OverrideStore(directory: daemon.stateDirectory)
         pump = try LogPump(logger: logger)
         devNull = Glibc.open("/dev/null", O_RDWR | O_CLOEXEC)
+        timer = try DeadlineTimer(mailbox: mailbox)
         self.initial = initial
     }
 

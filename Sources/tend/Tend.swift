@@ -1,5 +1,7 @@
 import ArgumentParser
 import Glibc
+import NIOCore
+import NIOPosix
 
 /// The `tend` command: a process supervisor driven by configuration files, and its client.
 @main
@@ -25,7 +27,13 @@ struct Tend: AsyncParsableCommand {
     )
 
     /// Runs the command line, mapping ArgumentParser's usage-error code (64) to tend's documented 2.
+    ///
+    /// Tasks run on swift-nio's two event-loop threads instead of libdispatch's worker pool: that pool, once
+    /// started, wakes the process every second to watch its threads, and a daemon with nothing to do must not
+    /// wake at all. Installed before any task is created. (Timed waits use tend's own alarm or an event
+    /// loop's timer, never `Task.sleep`, which would start the pool anyway.)
     static func main() async {
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

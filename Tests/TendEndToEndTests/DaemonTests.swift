@@ -3,6 +3,41 @@ import Testing
 import TendSystem
 
 @Suite struct DaemonTests {
+    /// A daemon with programs running and nothing to do sleeps: no thread of it wakes, not even once a second
+    /// (libdispatch's worker pool would; tasks run on the event loops and timers are timerfds instead).
+    @Test func anIdleDaemonDoesNotWakeUp() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("tend.toml", "[daemon]\nlogfile = \"/dev/stderr\"\n")
+        try scratch.write("conf.d/app.toml", """
+            [program.sleeper]
+            command = "sleep 1000"
+            startsecs = 1
+            """)
+        let daemon = try RunningDaemon(in: scratch)
+        try await daemon.awaitLog("sleeper: STARTING -> RUNNING")
+        // Ask it something first, so the control server and its tasks have run.
+        #expect(try await TendBinary.run(["status", "-c", "tend.toml"], in: scratch.path).status == 0)
+        func wakeUps() -> Int {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(daemon.child.pid)/task")) ?? []
+            return tasks.reduce(0) { total, task in
+                let status = (try? String(contentsOfFile: "/proc/\(daemon.child.pid)/task/\(task)/status", encoding: .utf8)) ?? ""
+                let line = status.split(separator: "\n").first { $0.hasPrefix("voluntary_ctxt_switches:") }
+                return total + (line.flatMap { Int($0.split(separator: "\t").last ?? "") } ?? 0)
+            }
+        }
+        // Let the status request's connection close and the threads settle, then watch for longer than a second.
+        var before = wakeUps()
+        try await poll("the daemon to settle") {
+            try await Task.sleep(for: .milliseconds(200)) // allowed: a settled daemon is one that did not wake over an interval
+            let now = wakeUps()
+            defer { before = now }
+            return now == before
+        }
+        try await Task.sleep(for: .milliseconds(1500)) // allowed: observing that nothing happens over an interval is the test
+        #expect(wakeUps() == before, "the idle daemon woke up")
+        await daemon.stop()
+    }
+
     @Test func sigtermStopsEveryProgramAndLeavesNoProcessBehind() async throws {
         let scratch = try ScratchDirectory()
         try scratch.write("tend.toml", "[daemon]\nlogfile = \"/dev/stderr\"\n")

@@ -105,7 +105,8 @@ struct ControlRoutes: Sendable {
             while channel.isActive, !lifetime.isClosing {
                 let appended = try follower.readAvailable()
                 if appended.isEmpty {
-                    try await Task.sleep(for: interval)
+                    // On the connection's event loop, not Task.sleep: see ControlHTTPServer.
+                    try await channel.eventLoop.scheduleTask(in: TimeAmount(interval)) {}.futureResult.get()
                 } else {
                     try await writer.write(ByteBuffer(bytes: appended))
                 }

@@ -1,36 +1,37 @@
 import TendCore
+import SystemPackage
+import TendSystem
 
-/// Wakes the loop once at the earliest lifecycle deadline. One sleeping task at most; a new deadline
-/// replaces the old one, and no deadline means no task at all, so an idle daemon never wakes.
+/// Wakes the loop once at the earliest lifecycle deadline. One alarm; a new deadline replaces the old one,
+/// and no deadline means a disarmed alarm, so an idle daemon never wakes.
 struct DeadlineTimer {
-    private var task: Task<Void, Never>?
+    private let alarm: DeadlineAlarm
     private var armedFor: MonotonicInstant?
 
-    /// Arms the timer for `deadline` (or disarms it for nil), posting `.deadline` when it falls due.
-    mutating func arm(for deadline: MonotonicInstant?, clock: MonotonicClock, mailbox: WakeupMailbox) {
+    /// A timer that posts `.deadline` to `mailbox` when the armed deadline falls due.
+    init(mailbox: WakeupMailbox) throws(Errno) {
+        alarm = try DeadlineAlarm { mailbox.post(.deadline) }
+    }
+
+    /// Arms the timer for `deadline`, or disarms it for nil.
+    mutating func arm(for deadline: MonotonicInstant?, clock: MonotonicClock) {
         guard deadline != armedFor else { return }
-        task?.cancel()
         armedFor = deadline
         guard let deadline else {
-            task = nil
+            alarm.disarm()
             return
         }
-        let wakeAt = clock.reading(at: deadline)
-        task = Task {
-            try? await Task.sleep(until: wakeAt, tolerance: .milliseconds(1), clock: .continuous)
-            if !Task.isCancelled { mailbox.post(.deadline) }
-        }
+        alarm.arm(after: clock.reading(at: deadline) - ContinuousClock.now)
     }
 
     /// Forgets the armed deadline once it has fired, so that the same deadline can be armed again.
     mutating func fired() {
         armedFor = nil
-        task = nil
     }
 
+    /// Disarms the timer for good and ends its alarm's thread.
     mutating func cancel() {
-        task?.cancel()
-        task = nil
+        alarm.close()
         armedFor = nil
     }
 }

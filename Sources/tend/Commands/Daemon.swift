@@ -87,7 +87,7 @@ extension Tend {
                 throw ExitCode(1)
             }
             let notifier = SystemdNotifier(environment: host.environment)
-            let signals = SignalHandlers()
+            let signals = SignalRelay.shared
             let stop: @Sendable () -> Void = {
                 notifier.notify("STOPPING=1")
                 Task { await supervisor.beginShutdown() }
@@ -133,7 +133,6 @@ extension Tend {
                 await services.triggerGracefulShutdown()
                 return true
             }
-            withExtendedLifetime(signals) {}
             guard started else { throw ExitCode(1) }
         }
 
