@@ -116,6 +116,10 @@ def header(tools: Tools, quick: bool, started_load: str, ended_load: str, elapse
         "- Times are CLOCK_MONOTONIC readings (Python's `time.monotonic()`, the C helpers' `clock_gettime`). "
         "Processes are found through /proc; the harness is a child subreaper and kills and reaps every "
         "descendant at the end of each scenario.",
+        "- Scratch directories stay until the end of the run (only the log scenario removes its GiB files). Deleting "
+        "thousands of files just before the next daemon starts would make each log file it creates scan the "
+        "inodes freed in the last 30 s (ext4 without a journal, as /tmp is here, will not reuse them): a cost of "
+        "the machine's file system that neither daemon nor the C reference should be charged.",
         "",
         "The machine has 2 cores. When other work ran on it during the run (see the load average), absolute "
         "figures are noisier than on a quiet machine; tend and supervisord ran one after the other within "

@@ -50,9 +50,7 @@ extension Supervisor {
         } catch {
             return abandon(error.message)
         }
-        var base = settings.host.environment
-        base.merge(daemon.environment) { $1 }
-        let environment = LaunchEnvironment(daemon: base, program: spec.environment, processName: name, groupName: applied.group)
+        let environment = LaunchEnvironment(daemon: inheritedEnvironment, program: spec.environment, processName: name, groupName: applied.group)
         let request = SpawnRequest(
             arguments: spec.argv, environment: environment.entries, directory: spec.directory.map { FilePath($0) },
             umask: spec.umask.map { FilePermissions(rawValue: mode_t($0)) }, user: spec.user,

@@ -34,6 +34,8 @@ public actor Supervisor {
     let reaper = Reaper.shared
     let pump: LogPump
     let devNull: Int32
+    /// What every program inherits: the daemon's environment with `[daemon] environment` over it.
+    let inheritedEnvironment: [String: String]
 
     var lastKnownGood = LastKnownGood()
     var fragmentCache = FragmentCache()
@@ -64,6 +66,7 @@ public actor Supervisor {
         overrides = try OverrideStore(directory: daemon.stateDirectory)
         pump = try LogPump(logger: logger)
         devNull = Glibc.open("/dev/null", O_RDWR | O_CLOEXEC)
+        inheritedEnvironment = settings.host.environment.merging(daemon.environment) { $1 }
         timer = try DeadlineTimer(mailbox: mailbox)
         self.initial = initial
     }

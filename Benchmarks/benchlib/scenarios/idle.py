@@ -1,7 +1,6 @@
 """idle: N sleeps running; over a window of quiet, the daemon's CPU time and its wake-ups (voluntary
 context switches, all threads), and its descriptors per program."""
 
-import shutil
 import time
 
 from .. import procfs, processes
@@ -42,8 +41,6 @@ def run(context: Context) -> list[Section]:
         threads = {d.label: procfs.thread_count(d.pid) for d in daemons}
     finally:
         processes.sweep()
-        for daemon in daemons:
-            shutil.rmtree(daemon.dir, ignore_errors=True)
     cpu = {label: (after[label][0] - before[label][0]) * 1000 for label in after}
     wakeups = {label: (after[label][1] - before[label][1]) / elapsed for label in after}
     section.rows += [

@@ -1,7 +1,6 @@
 """readiness: N programs; from the daemon's launch until its control socket answers a request."""
 
 import os
-import shutil
 import time
 
 from .. import processes
@@ -27,7 +26,6 @@ def measure(daemon, count: int) -> tuple[float, float]:
         return exists, (time.monotonic() - launched) * 1000
     finally:
         processes.sweep()
-        shutil.rmtree(daemon.dir, ignore_errors=True)
 
 
 def run(context: Context) -> list[Section]:

@@ -1,7 +1,6 @@
 """start: N sleeps, startsecs 0 and 1, from the daemon's launch to every program RUNNING (as the daemon
 logs it), with the daemon's RSS and CPU time at that moment; the reference posix_spawns N sleeps from C."""
 
-import shutil
 import subprocess
 import time
 
@@ -29,7 +28,6 @@ def measure(daemon, count: int, startsecs: float) -> tuple[float, float, float]:
         return done - launched, procfs.rss_bytes(daemon.pid) / (1 << 20), procfs.cpu_seconds(daemon.pid)
     finally:
         daemon.stop()
-        shutil.rmtree(daemon.dir, ignore_errors=True)
 
 
 def reference(context: Context, count: int) -> float:

@@ -1,7 +1,6 @@
 """stopall: stopping every program, with N sleeps and with programs that ignore SIGTERM (stopwaitsecs 1);
 by the control client (`stop all`) when tend has one, and by SIGTERM to the daemon (shutdown) always."""
 
-import shutil
 import signal
 import time
 
@@ -46,7 +45,6 @@ def measure(daemon, count: int, ignoring: bool, by_client: bool) -> float:
         return time.monotonic() - started
     finally:
         processes.sweep()
-        shutil.rmtree(daemon.dir, ignore_errors=True)
 
 
 def run(context: Context) -> list[Section]:

@@ -76,12 +76,29 @@ struct Launch: ~Copyable {
     }
 }
 
-/// Calls `body` with a NULL-terminated array of C strings copied from `strings`, freed afterwards.
+/// Calls `body` with a NULL-terminated array of C strings copied from `strings`: all of them in one buffer,
+/// so a launch with fifty environment variables costs two allocations rather than fifty-one.
 private func withCStringArray<R>(
     _ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R
 ) -> R {
-    var pointers = strings.map { strdup($0) }
+    let size = strings.reduce(0) { $0 + $1.utf8.count + 1 }
+    let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: max(size, 1))
+    defer { buffer.deallocate() }
+    var pointers: [UnsafeMutablePointer<CChar>?] = []
+    pointers.reserveCapacity(strings.count + 1)
+    var offset = 0
+    for string in strings {
+        let start = buffer + offset
+        var copy = string
+        copy.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { characters in
+                start.update(from: characters.baseAddress!, count: characters.count)
+            }
+            start[bytes.count] = 0
+            offset += bytes.count + 1
+        }
+        pointers.append(start)
+    }
     pointers.append(nil)
-    defer { pointers.forEach { free($0) } }
     return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
 }
