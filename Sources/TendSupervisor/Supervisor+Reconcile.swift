@@ -9,7 +9,7 @@ extension Supervisor {
         for _ in 0..<16 {
             let now = clock.now()
             var acted = false
-            for name in processes.keys.sorted() where processes[name].map({ ($0.observed.lifecycle.deadline ?? .distantFuture) <= now }) ?? false {
+            for name in dueNames(at: now) {
                 apply(.tick, to: name, now: now)
                 acted = true
             }
@@ -20,9 +20,22 @@ extension Supervisor {
             }
             if !acted { break }
         }
-        let next = processes.values.compactMap(\.observed.lifecycle.deadline).min()
+        var next: MonotonicInstant?
+        for process in processes.values {
+            guard let deadline = process.observed.lifecycle.deadline else { continue }
+            if next.map({ deadline < $0 }) ?? true { next = deadline }
+        }
         timer.arm(for: next, clock: clock)
         resumeWaiters()
+    }
+
+    /// The processes whose lifecycle deadline has come, by name (sorted, so ticks happen in a stable order).
+    private func dueNames(at now: MonotonicInstant) -> [String] {
+        var due: [String] = []
+        for (name, process) in processes {
+            if let deadline = process.observed.lifecycle.deadline, deadline <= now { due.append(name) }
+        }
+        return due.sorted()
     }
 
     var observedTable: [String: ObservedProcess] {
@@ -127,11 +140,6 @@ extension Supervisor {
         logger.log(level: level, "\(name): \(before.rawValue) -> \(lifecycle.state.rawValue)\(shown.map { " (\($0))" } ?? "")")
         events.publish(.stateChanged(name: name, from: before.rawValue, to: lifecycle.state.rawValue, pid: process.child?.pid, detail: detail, time: WallClock.now() - (clock.now() - instant).seconds))
     }
-}
-
-extension MonotonicInstant {
-    /// Later than any deadline.
-    static let distantFuture = MonotonicInstant(sinceOrigin: .seconds(Int64.max / 2))
 }
 
 import Logging

@@ -1,29 +1,67 @@
 /// What the runtime knows of one process: its lifecycle, the desired settings it currently follows, and
 /// under which launch and operator generation it was last started.
+///
+/// Like `DesiredProcess`, a value whose fields live in one immutable box: the planner reads every observed
+/// process on every pass, and a copy then costs one reference count. A change makes a new box.
 public struct ObservedProcess: Hashable, Sendable {
-    /// The settings currently applied (the config it was started or last updated with).
-    public var applied: DesiredProcess
-    public var lifecycle: ProcessLifecycle
-    /// The launch fingerprint and operator generation of the latest start the planner asked for, or nil
-    /// if it was never started.
-    public var activation: Activation?
-
-    public init(applied: DesiredProcess, lifecycle: ProcessLifecycle, activation: Activation?) {
-        self.applied = applied
-        self.lifecycle = lifecycle
-        self.activation = activation
+    private struct Fields: Hashable, Sendable {
+        var applied: DesiredProcess
+        var lifecycle: ProcessLifecycle
+        var activation: Activation?
     }
 
-    public var name: String { applied.name }
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    public init(applied: DesiredProcess, lifecycle: ProcessLifecycle, activation: Activation?) {
+        storage = Storage(Fields(applied: applied, lifecycle: lifecycle, activation: activation))
+    }
+
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        var fields = storage.fields
+        body(&fields)
+        storage = Storage(fields)
+    }
+
+    /// The settings currently applied (the config it was started or last updated with).
+    public var applied: DesiredProcess {
+        get { storage.fields.applied }
+        set { change { $0.applied = newValue } }
+    }
+    public var lifecycle: ProcessLifecycle {
+        get { storage.fields.lifecycle }
+        set { change { $0.lifecycle = newValue } }
+    }
+    /// The launch fingerprint and operator generation of the latest start the planner asked for, or nil
+    /// if it was never started.
+    public var activation: Activation? {
+        get { storage.fields.activation }
+        set { change { $0.activation = newValue } }
+    }
+
+    public var name: String { storage.fields.applied.name }
 
     /// Whether a process exists or is about to (STARTING, RUNNING, BACKOFF, STOPPING, UNKNOWN, or EXITED
     /// with a restart pending), so a stop has something to do.
     public var isActive: Bool {
+        let lifecycle = storage.fields.lifecycle
         switch lifecycle.state {
         case .starting, .running, .backoff, .stopping, .unknown: return true
         case .exited: return lifecycle.deadline != nil
         case .stopped, .fatal: return false
         }
+    }
+
+    public static func == (lhs: ObservedProcess, rhs: ObservedProcess) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
     }
 }
 
