@@ -95,7 +95,7 @@ def header(tools: Tools, quick: bool, started_load: str, ended_load: str, elapse
         f"| system | {machine['os']}, Linux {machine['kernel']} |",
         f"| load average (1/5/15 min) | {started_load} at the start, {ended_load} at the end |",
         f"| open-file limit | soft raised to the hard limit, {limit}, for both daemons |",
-        f"| tend | {commit} ({first_line([tools.tend, '--version'])}), `swift build -c release --static-swift-stdlib` |",
+        f"| tend | {commit} ({first_line([tools.tend, '--version'])}), `swift build -c release` |",
         f"| Swift | {first_line(['swift', '--version'])} |",
         f"| supervisord | {first_line([os.path.join(tools.venv, 'bin', 'supervisord'), '--version'])} "
         f"(PyPI, in {os.path.basename(tools.venv)}) on {first_line([os.path.join(tools.venv, 'bin', 'python'), '--version'])} |",

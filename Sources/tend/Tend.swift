@@ -6,7 +6,10 @@ import NIOPosix
 /// The `tend` command: a process supervisor driven by configuration files, and its client.
 @main
 struct Tend: AsyncParsableCommand {
+    // Every command names itself: deriving a name from the type goes through the runtime's protocol conformance
+    // lookup, which scans every conformance record in the binary and was a third of a client command's start.
     static let configuration = CommandConfiguration(
+        commandName: "tend",
         abstract: "Keep programs running as their configuration describes.",
         discussion: """
             tend is a process supervisor: programs declared in tend.toml and conf.d/*.toml|*.json are started, \
@@ -33,7 +36,7 @@ struct Tend: AsyncParsableCommand {
     /// wake at all. Installed before any task is created. (Timed waits use tend's own alarm or an event
     /// loop's timer, never `Task.sleep`, which would start the pool anyway.)
     static func main() async {
-        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        _ = TasksOnEventLoops.installed
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -50,6 +53,12 @@ struct Tend: AsyncParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// Whether tasks run on swift-nio's event loops rather than libdispatch's worker pool (see `Tend.main`).
+enum TasksOnEventLoops {
+    /// Installed on first use, which `Tend.main` makes before any task exists.
+    static let installed = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 }
 
 /// tend's version, printed by `--version`.

@@ -1,4 +1,5 @@
 import Foundation
+import TendSystem
 
 /// A serial executor with a thread of its own, so the reconcile loop runs promptly however busy the
 /// cooperative pool is (two threads on a two-core machine: one slow API handler or CPU-bound task there
@@ -9,8 +10,10 @@ final class DedicatedExecutor: SerialExecutor, @unchecked Sendable {
 
     /// Starts the executor's thread, named `name` for ps and debuggers.
     init(name: String) {
-        let thread = Thread { [unowned self] in self.runJobs() }
-        thread.name = name
+        let thread = Thread { [unowned self] in
+            DedicatedThread.nameCurrent(name)
+            self.runJobs()
+        }
         thread.start()
     }
 

@@ -26,12 +26,13 @@ public final class LogPump: Sendable {
         let started = DispatchSemaphore(value: 0)
         let reportedID = Mutex<Int32>(0)
         let thread = Thread {
+            // Foundation's Thread.name does not reach the kernel here: name it from inside, for ps and perf.
+            tend_process_name_thread("tend-log-pump")
             _ = tend_io_block_signals()
             reportedID.withLock { $0 = tend_io_thread_id() }
             started.signal()
             LogPumpLoop(mailbox: mailbox, logger: logger, budgetPerWake: max(1, budgetPerWake), idleClose: idleClose).run()
         }
-        thread.name = "tend-log-pump"
         thread.start()
         started.wait()
         self.mailbox = mailbox

@@ -1,3 +1,4 @@
+import CTendSystem
 import Glibc
 import Synchronization
 
@@ -91,6 +92,7 @@ enum WatchThread {
         var thread = pthread_t()
         let result = pthread_create(&thread, nil, { context in
             let loop = Unmanaged<WatchLoop>.fromOpaque(context!).takeRetainedValue()
+            tend_process_name_thread("tend-inotify")
             loop.run()
         }, context)
         guard result == 0 else {

@@ -5,6 +5,7 @@ extension Tend {
     /// `tend apply`: reload the configuration and reconcile now.
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Reload the configuration and reconcile now; print what was done.",
             discussion: """
                 Exit codes: 0 applied; 1 the configuration has errors (files with errors keep their last \

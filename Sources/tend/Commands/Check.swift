@@ -6,6 +6,7 @@ extension Tend {
     /// `tend check`: validate the configuration and print every problem, located, as compilers do.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate the configuration and report every problem with its file, line and column.",
             discussion: """
                 Each problem is printed as FILE:LINE:COL: error: MESSAGE (or warning:), so editors and \

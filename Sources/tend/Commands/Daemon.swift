@@ -11,6 +11,7 @@ extension Tend {
     /// `tend daemon`: run the supervisor in the foreground.
     struct Daemon: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "daemon",
             abstract: "Run the supervisor: start the configured programs and keep them as the configuration says.",
             discussion: """
                 Runs in the foreground (for containers and systemd; with Type=notify it reports READY=1 once the \
@@ -75,6 +76,9 @@ extension Tend {
                 lock.release()
             }
             guard raiseOpenFileLimit(minimum: daemon.minfds, logger: logger) else { throw ExitCode(1) }
+            if !TasksOnEventLoops.installed {
+                logger.warning("tasks run on libdispatch's worker pool (the concurrency hook was not found): the daemon will wake once a second while idle")
+            }
             let supervisor: Supervisor
             let owner: SocketOwner?
             do {

@@ -5,6 +5,7 @@ extension Tend {
     /// `tend events`: what happened in the daemon recently, and with -f as it happens.
     struct Events: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "events",
             abstract: "Print the daemon's recent events (state changes, reloads, config errors); -f follows.",
             discussion: """
                 --json prints one JSON object per line, the same objects as GET /v1/events carries.

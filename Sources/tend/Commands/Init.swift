@@ -7,6 +7,7 @@ extension Tend {
     /// `tend init`: write a commented starter configuration, as `echo_supervisord_conf` does for supervisord.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Write a commented starter tend.toml and conf.d/ with one example program.",
             discussion: "Exit codes: 0 written; 1 a file exists (use --force) or cannot be written; 2 usage error.")
 

@@ -6,6 +6,7 @@ extension Tend {
     /// `tend logs`: a process's log, its end or followed.
     struct Logs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "logs",
             abstract: "Print the end of a process's log, and follow it with -f.",
             discussion: """
                 Exit codes: 0 printed; 1 the process has no log file (none, or passed through); \

@@ -7,6 +7,7 @@ extension Tend {
     /// `tend plan`: the dry run, what a reconcile would do now.
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Show what a reconcile would do now, per process, and why, without doing it.",
             discussion: """
                 Lines read like a diff: + start, ~ restart or update, - stop. Without a running daemon it \

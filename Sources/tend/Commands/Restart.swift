@@ -5,6 +5,7 @@ extension Tend {
     /// `tend restart`: Stop, then start the processes, waiting as start does.
     struct Restart: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restart",
             abstract: "Stop, then start the processes, waiting as start does.",
             discussion: """
                 Prints one line per process (NAME: restarted, or NAME: ERROR (REASON)).

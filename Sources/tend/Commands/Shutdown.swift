@@ -5,6 +5,7 @@ extension Tend {
     /// `tend shutdown`: stop every process and end the daemon.
     struct Shutdown: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "shutdown",
             abstract: "Stop every process (highest priority first) and end the daemon.",
             discussion: """
                 Waits until the daemon no longer answers, up to --timeout seconds.

@@ -5,6 +5,7 @@ extension Tend {
     /// `tend signal`: send a signal to running processes.
     struct Signal: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "signal",
             abstract: "Send a signal (HUP, SIGUSR1, 10) to running processes.",
             discussion: """
                 Exit codes: 0 sent to every process; 1 some process is not running, or no such signal; \

@@ -5,6 +5,7 @@ extension Tend {
     /// `tend start`: Start the processes and wait until each is RUNNING or has failed, as supervisorctl does.
     struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Start the processes and wait until each is RUNNING or has failed, as supervisorctl does.",
             discussion: """
                 Prints one line per process (NAME: started, or NAME: ERROR (REASON)).

@@ -5,6 +5,7 @@ extension Tend {
     /// `tend status`: the processes and their states, a table for people or JSON for programs.
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show the processes and their states.",
             discussion: """
                 Prints NAME STATE DESCRIPTION, one process a line, as supervisorctl does. --json prints \

@@ -5,6 +5,7 @@ extension Tend {
     /// `tend stop`: Stop the processes and wait until each has stopped; the stop stands across reloads until `tend start`.
     struct Stop: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stop",
             abstract: "Stop the processes and wait until each has stopped; the stop stands across reloads until `tend start`.",
             discussion: """
                 Prints one line per process (NAME: stopped, or NAME: ERROR (REASON)).

@@ -52,14 +52,16 @@ import TendTestKit
     }
 
     @Test func closingEndsTheAlarmsThread() async throws {
-        func alarmThreads() -> Int {
-            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
-            return tasks.filter { (try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)) == "tend-alarm\n" }.count
+        // The alarm's thread reports its kernel id when it fires; other tests' alarms come and go meanwhile.
+        let thread = Mutex<String?>(nil)
+        let alarm = try DeadlineAlarm {
+            let id = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self")) ?? ""
+            thread.withLock { $0 = id.split(separator: "/").last.map(String.init) }
         }
-        let before = alarmThreads()
-        let alarm = try DeadlineAlarm {}
-        try await poll("the alarm's thread to start") { alarmThreads() == before + 1 }
+        alarm.arm(after: .zero)
+        let id = try await eventually("the alarm to fire") { thread.withLock { $0 } }
+        #expect(FileManager.default.fileExists(atPath: "/proc/self/task/\(id)"))
         alarm.close()
-        try await poll("the alarm's thread to end") { alarmThreads() == before }
+        try await poll("the alarm's thread to end") { !FileManager.default.fileExists(atPath: "/proc/self/task/\(id)") }
     }
 }
