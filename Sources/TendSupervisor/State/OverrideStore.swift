@@ -38,12 +38,22 @@ struct OverrideStore {
     }
 
     private func save() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let temporary = path + ".tmp"
-        try encoder.encode(overrides).write(to: URL(fileURLWithPath: temporary))
+        try Data(encoded.utf8).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, path) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
+    }
+
+    /// The file's text: one line per process, sorted by name, as JSONDecoder reads it back. Written by hand:
+    /// JSONEncoder with sorted keys took a fifth of the supervisor's time in `tend stop all` at 1,000 programs.
+    private var encoded: String {
+        var text = "{"
+        for (index, name) in overrides.keys.sorted().enumerated() {
+            guard let entry = overrides[name] else { continue }
+            text += index == 0 ? "\n  " : ",\n  "
+            text += JSONStringLiteral.quoted(name) + ": {\"generation\": \(entry.generation), \"intent\": \"\(entry.intent.rawValue)\"}"
+        }
+        return text + "\n}\n"
     }
 }

@@ -43,14 +43,19 @@ final class LogPumpMailbox: Sendable {
     }
 
     /// Queues a command and wakes the pump; false when the pump has stopped and nothing will take it.
+    ///
+    /// Only the first command of a batch signals the eventfd: a queue that was not empty has a wake-up pending
+    /// already (`take` drains the eventfd before it takes the queue), so a burst of a thousand detaches wakes
+    /// the pump once instead of a thousand times.
     @discardableResult
     func send(_ command: LogPumpCommand) -> Bool {
-        let accepted = state.withLock { state in
-            if state.isClosed { return false }
+        let (accepted, wasEmpty) = state.withLock { state in
+            if state.isClosed { return (false, false) }
+            let wasEmpty = state.commands.isEmpty
             state.commands.append(command)
-            return true
+            return (true, wasEmpty)
         }
-        if accepted { _ = tend_io_eventfd_signal(wake) }
+        if wasEmpty { _ = tend_io_eventfd_signal(wake) }
         return accepted
     }
 
@@ -59,16 +64,16 @@ final class LogPumpMailbox: Sendable {
         _ id: LogStreamID, readEnd: CInt, output: LogOutput, onEnd: @escaping @Sendable (LogStreamEnd) -> Void
     ) throws(LogIOError) {
         let epoll = self.epoll
-        let result: Result<Void, LogIOError> = state.withLock { state in
+        let result: Result<Bool, LogIOError> = state.withLock { state in
             if state.isClosed { return .failure(LogIOError("attach to a stopped log pump", errno: .badFileDescriptor)) }
             if tend_io_epoll_add(epoll, readEnd, id.rawValue) != 0 {
                 return .failure(LogIOError("epoll_ctl", errno: lastLogErrno))
             }
+            let wasEmpty = state.commands.isEmpty
             state.commands.append(.attach(id, readEnd: readEnd, output: output, onEnd: onEnd))
-            return .success(())
+            return .success(wasEmpty)
         }
-        try result.get()
-        _ = tend_io_eventfd_signal(wake)
+        if try result.get() { _ = tend_io_eventfd_signal(wake) }
     }
 
     /// Takes every queued command; after `close` is true, later sends are refused.

@@ -20,10 +20,12 @@ struct InotifyMask: OptionSet, Hashable, Sendable {
     static let move = InotifyMask(rawValue: tend_in_move())
     static let all = InotifyMask(rawValue: tend_in_all_events())
 
-    /// What a configuration watch asks for: every change to names and contents, and nothing a reader
-    /// causes (open, access, close without writing), so the watcher's own rescans stay silent.
+    /// What a configuration watch asks for: every change to names, a writer closing a file, and nothing a
+    /// reader causes (open, access, close without writing), so the watcher's own rescans stay silent. Not
+    /// IN_MODIFY: an editor's save ends with a close, and a file kept open for writing beside the main file
+    /// (the daemon's own log, say) would otherwise wake the watcher on every line.
     static let configChanges: InotifyMask = [
-        .modify, .attrib, .closeWrite, .move, .create, .delete, .deleteSelf, .moveSelf,
+        .attrib, .closeWrite, .move, .create, .delete, .deleteSelf, .moveSelf,
     ]
 
     /// Events that say the watched directory itself is gone or elsewhere.

@@ -25,9 +25,9 @@ struct DaemonLogHandler: LogHandler {
             let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             line = "\(Self.timestamp()) \(event.level.rawValue.uppercased()) \(event.message)\(fields.isEmpty ? "" : " " + fields)\n"
         case .json:
-            var object = "{\"time\":\(Self.quoted(Self.timestamp())),\"level\":\(Self.quoted(event.level.rawValue)),\"message\":\(Self.quoted("\(event.message)"))"
+            var object = "{\"time\":\(JSONStringLiteral.quoted(Self.timestamp())),\"level\":\(JSONStringLiteral.quoted(event.level.rawValue)),\"message\":\(JSONStringLiteral.quoted("\(event.message)"))"
             for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-                object += ",\(Self.quoted(key)):\(Self.quoted("\(value)"))"
+                object += ",\(JSONStringLiteral.quoted(key)):\(JSONStringLiteral.quoted("\(value)"))"
             }
             line = object + "}\n"
         }
@@ -45,25 +45,6 @@ struct DaemonLogHandler: LogHandler {
         let millis = Int(now.tv_nsec / 1_000_000)
         let fraction = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
-    }
-
-    /// `text` as a JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }
 
