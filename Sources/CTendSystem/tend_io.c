@@ -29,14 +29,6 @@ int tend_io_pipe_size(int fd) {
     return fcntl(fd, F_GETPIPE_SZ);
 }
 
-ssize_t tend_io_splice(int from, int to, size_t length) {
-    ssize_t moved;
-    do {
-        moved = splice(from, NULL, to, NULL, length, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
-    } while (moved < 0 && errno == EINTR);
-    return moved;
-}
-
 int tend_io_epoll_create(void) {
     return epoll_create1(EPOLL_CLOEXEC);
 }

@@ -1,5 +1,5 @@
 // Log I/O primitives that Swift's Glibc module hides because it is built without _GNU_SOURCE:
-// pipe2, F_SETPIPE_SZ, splice, epoll and eventfd. Every function returns -1 and leaves errno set on failure.
+// pipe2, F_SETPIPE_SZ, epoll and eventfd. Every function returns -1 and leaves errno set on failure.
 #ifndef TEND_IO_H
 #define TEND_IO_H
 
@@ -15,9 +15,6 @@ int tend_io_set_pipe_size(int fd, int bytes);
 /// The current size of a pipe's buffer (F_GETPIPE_SZ).
 int tend_io_pipe_size(int fd);
 
-/// Moves up to `length` bytes from the pipe `from` to `to` at its file position, without blocking on the pipe.
-/// Returns the bytes moved, 0 at end of file (no writer left and the pipe empty).
-ssize_t tend_io_splice(int from, int to, size_t length);
 
 /// A close-on-exec epoll instance.
 int tend_io_epoll_create(void);

@@ -15,7 +15,7 @@ public struct LogPipe: Sendable {
     public let capacity: Int
 
     /// The buffer size asked for by default: 1 MiB, the unprivileged maximum (`/proc/sys/fs/pipe-max-size`),
-    /// which lets a child write in large bursts and the pump move large splices.
+    /// which lets a child write in large bursts without waiting for the pump.
     public static let preferredCapacity = 1 << 20
 
     /// Makes a pipe and tries to enlarge its buffer to `capacity` bytes. A refused enlargement (EPERM once an

@@ -7,8 +7,9 @@ import Synchronization
 /// Moves every child's stdout and stderr from its pipe into its log output on one dedicated thread.
 ///
 /// The thread sleeps in epoll_wait: an idle pump costs nothing, and a wake-up touches only the pipes that are
-/// ready. Regular files get the bytes by splice(2), without copying them through user space, and rotate at
-/// their boundary; other outputs are passed through. Call `shutdown()` before dropping the pump.
+/// ready. Regular files get the bytes through one read/write buffer (so the child can refill its pipe while the
+/// pump writes) and rotate at their boundary; other outputs are passed through. Call `shutdown()` before
+/// dropping the pump.
 public final class LogPump: Sendable {
     /// The kernel id of the pump thread (as in /proc/self/task/ID), for diagnostics.
     public let threadID: Int32

@@ -23,7 +23,7 @@ final class LogPumpLoop {
     /// pauses cannot keep the pump thread draining its pipe forever.
     private static let detachDrainLimit = 64 << 20
     private var streams: [UInt64: PumpedStream] = [:]
-    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    private let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 4096)
 
     init(mailbox: LogPumpMailbox, logger: Logger, budgetPerWake: Int, idleClose: Duration) {
         self.mailbox = mailbox
@@ -168,7 +168,7 @@ final class LogPumpLoop {
         switch stream.output {
         case .rotatingFile(var file):
             defer { stream.output = .rotatingFile(file) }
-            return try file.transfer(from: stream.readEnd, limit: limit)
+            return try file.transfer(from: stream.readEnd, limit: limit, buffer: scratch)
         case .passthrough(let log):
             return try log.transfer(from: stream.readEnd, limit: limit, buffer: scratch)
         }

@@ -18,30 +18,39 @@ public struct PassthroughLog: Sendable {
     func transfer(
         from pipe: CInt, limit: Int, buffer: UnsafeMutableRawBufferPointer
     ) throws(LogWriteFailure) -> LogTransfer {
-        let length = min(limit, buffer.count)
-        var got: Int
-        repeat { got = read(pipe, buffer.baseAddress, length) } while got < 0 && lastLogErrno == .interrupted
-        if got == 0 { return .endOfFile }
-        if got < 0 {
-            let error = lastLogErrno
-            if error == .resourceTemporarilyUnavailable { return .pipeEmpty }
-            throw LogWriteFailure(error: LogIOError("read", errno: error), lostBytes: 0)
-        }
-        var written = 0
-        while written < got {
-            let result = write(descriptor, buffer.baseAddress! + written, got - written)
-            if result >= 0 {
-                written += result
-            } else if lastLogErrno != .interrupted {
-                let error = LogIOError("write", path: path, errno: lastLogErrno)
-                throw LogWriteFailure(error: error, lostBytes: got - written)
-            }
-        }
-        return .moved(got)
+        try copyThrough(buffer, from: pipe, to: descriptor, path: path, limit: limit)
     }
 
     /// Closes the descriptor; the value must not be used afterwards.
     func close() {
         _ = Glibc.close(descriptor)
     }
+}
+
+/// Copies up to `limit` bytes from `pipe` through `buffer` to `descriptor` with read(2) and write(2). The pipe's
+/// lock is held only while read copies out of it, so the child can refill the pipe while the bytes go to the
+/// output; a write that fails loses what was read (reported as `lostBytes`).
+func copyThrough(
+    _ buffer: UnsafeMutableRawBufferPointer, from pipe: CInt, to descriptor: CInt, path: String, limit: Int
+) throws(LogWriteFailure) -> LogTransfer {
+    let length = min(limit, buffer.count)
+    var got: Int
+    repeat { got = read(pipe, buffer.baseAddress, length) } while got < 0 && lastLogErrno == .interrupted
+    if got == 0 { return .endOfFile }
+    if got < 0 {
+        let error = lastLogErrno
+        if error == .resourceTemporarilyUnavailable { return .pipeEmpty }
+        throw LogWriteFailure(error: LogIOError("read", errno: error), lostBytes: 0)
+    }
+    var written = 0
+    while written < got {
+        let result = write(descriptor, buffer.baseAddress! + written, got - written)
+        if result >= 0 {
+            written += result
+        } else if lastLogErrno != .interrupted {
+            let error = LogIOError("write", path: path, errno: lastLogErrno)
+            throw LogWriteFailure(error: error, lostBytes: got - written)
+        }
+    }
+    return .moved(got)
 }
