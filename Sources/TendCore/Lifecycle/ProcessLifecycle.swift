@@ -7,6 +7,11 @@
 /// RUNNING sooner than `LifecycleSpec.stableRunDuration`); the backoff delay grows with it. With the default
 /// linear backoff the two are always equal, so tend behaves exactly as supervisord.
 public struct ProcessLifecycle: Hashable, Sendable {
+    // The planner reads `deadline` and `state` of every process on every pass: declared first, they share the
+    // first cache line of the box that holds an observed process.
+
+    /// When the loop must send `.tick` next, or nil when nothing is due by time alone.
+    public internal(set) var deadline: MonotonicInstant?
     /// Where the process stands.
     public internal(set) var state: ProcessState
     /// The running child's pid; nil while no process exists or a spawn is not yet confirmed.
@@ -22,8 +27,6 @@ public struct ProcessLifecycle: Hashable, Sendable {
     public internal(set) var stopRequestedAt: MonotonicInstant?
     /// When the latest process was reaped (supervisord's `laststop`).
     public internal(set) var exitedAt: MonotonicInstant?
-    /// When the loop must send `.tick` next, or nil when nothing is due by time alone.
-    public internal(set) var deadline: MonotonicInstant?
     /// How the latest process ended.
     public internal(set) var lastExit: ProcessExit?
     /// Whether the latest exit's status was in `exitcodes` (false for a failed start and for any signal).

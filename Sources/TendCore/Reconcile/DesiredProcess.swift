@@ -19,8 +19,9 @@ public struct DesiredProcess: Hashable, Sendable {
     }
 
     private final class Storage: Sendable {
-        let fields: Fields
+        /// First, beside the object header the planner's reference count touches anyway.
         let fingerprint: LaunchFingerprint
+        let fields: Fields
 
         init(_ fields: Fields) {
             self.fields = fields

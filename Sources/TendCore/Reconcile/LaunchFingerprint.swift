@@ -37,6 +37,9 @@ public struct LaunchFingerprint: Hashable, Sendable {
     public var stdoutTarget: String { storage.fields.stdoutTarget }
     public var stderrTarget: String { storage.fields.stderrTarget }
 
+    /// Whether both values were made from the same box: equal without comparing any field.
+    public func isIdentical(to other: LaunchFingerprint) -> Bool { storage === other.storage }
+
     public static func == (lhs: LaunchFingerprint, rhs: LaunchFingerprint) -> Bool {
         lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }

@@ -4,10 +4,11 @@
 /// Like `DesiredProcess`, a value whose fields live in one immutable box: the planner reads every observed
 /// process on every pass, and a copy then costs one reference count. A change makes a new box.
 public struct ObservedProcess: Hashable, Sendable {
+    /// In the order the planner reads them, so a pass over a settled process touches one cache line.
     private struct Fields: Hashable, Sendable {
         var applied: DesiredProcess
-        var lifecycle: ProcessLifecycle
         var activation: Activation?
+        var lifecycle: ProcessLifecycle
     }
 
     private final class Storage: Sendable {
@@ -18,7 +19,7 @@ public struct ObservedProcess: Hashable, Sendable {
     private var storage: Storage
 
     public init(applied: DesiredProcess, lifecycle: ProcessLifecycle, activation: Activation?) {
-        storage = Storage(Fields(applied: applied, lifecycle: lifecycle, activation: activation))
+        storage = Storage(Fields(applied: applied, activation: activation, lifecycle: lifecycle))
     }
 
     private mutating func change(_ body: (inout Fields) -> Void) {
@@ -44,14 +45,28 @@ public struct ObservedProcess: Hashable, Sendable {
     }
 
     public var name: String { storage.fields.applied.name }
+    /// The lifecycle's state, read without copying the lifecycle.
+    public var state: ProcessState { storage.fields.lifecycle.state }
+    /// The lifecycle's deadline, read without copying the lifecycle.
+    public var deadline: MonotonicInstant? { storage.fields.lifecycle.deadline }
+    /// The operator generation of the latest start, or nil if it was never started.
+    public var activationGeneration: UInt64? { storage.fields.activation?.generation }
+
+    /// Whether the process follows `desired` exactly: its applied settings are that very value, and it was
+    /// launched (if at all) with that value's fingerprint. Answered from identities alone, so the planner's
+    /// common case touches nothing else.
+    public func follows(_ desired: DesiredProcess) -> Bool {
+        guard storage.fields.applied.isIdentical(to: desired) else { return false }
+        guard let activation = storage.fields.activation else { return true }
+        return activation.fingerprint.isIdentical(to: desired.fingerprint)
+    }
 
     /// Whether a process exists or is about to (STARTING, RUNNING, BACKOFF, STOPPING, UNKNOWN, or EXITED
     /// with a restart pending), so a stop has something to do.
     public var isActive: Bool {
-        let lifecycle = storage.fields.lifecycle
-        switch lifecycle.state {
+        switch storage.fields.lifecycle.state {
         case .starting, .running, .backoff, .stopping, .unknown: return true
-        case .exited: return lifecycle.deadline != nil
+        case .exited: return storage.fields.lifecycle.deadline != nil
         case .stopped, .fatal: return false
         }
     }

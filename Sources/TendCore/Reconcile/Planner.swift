@@ -10,13 +10,18 @@ public enum Planner {
         now: MonotonicInstant
     ) -> Plan {
         var actions: [PlannedAction] = []
+        var deadline = EarliestDeadline()
         // Lookups cost a hash of the name each: skip the ones whose answer is known (no overrides at all;
-        // every observed process found among the desired ones).
+        // every observed process found among the desired ones). Each observed process is read once, its
+        // deadline with it, so a pass touches every process's memory once.
         let anyOverride = !overrides.isEmpty
         var observedAndDesired = 0
         for (name, wanted) in desired {
             let seen = observed[name]
-            if seen != nil { observedAndDesired += 1 }
+            if let seen {
+                observedAndDesired += 1
+                deadline.note(seen.deadline)
+            }
             let override = anyOverride ? overrides[name] : nil
             if let action = step(name, desired: wanted, observed: seen, override: override, allDesired: desired) {
                 actions.append(action)
@@ -24,17 +29,36 @@ public enum Planner {
         }
         if observedAndDesired < observed.count {
             for (name, seen) in observed where desired[name] == nil {
+                deadline.note(seen.deadline)
                 if let action = step(name, desired: nil, observed: seen, override: overrides[name], allDesired: desired) {
                     actions.append(action)
                 }
             }
         }
-        var deadline: MonotonicInstant?
-        for process in observed.values {
-            guard let due = process.lifecycle.deadline else { continue }
-            if deadline.map({ due < $0 }) ?? true { deadline = due }
+        return Plan(actions: actions.sorted(by: executionOrder), deadline: deadline.instant)
+    }
+
+    /// The plan for the processes named in `names` alone: for each of them, the action the whole plan would
+    /// hold. A runtime that knows which processes changed since its last pass plans just those, in time
+    /// proportional to the change rather than to the table; `observed` looks a process up by name. The
+    /// deadline is the earliest among the named processes.
+    public static func plan(
+        for names: some Sequence<String>,
+        desired: [String: DesiredProcess],
+        observed: (String) -> ObservedProcess?,
+        overrides: [String: OperatorOverride],
+        now: MonotonicInstant
+    ) -> Plan {
+        var actions: [PlannedAction] = []
+        var deadline = EarliestDeadline()
+        for name in names {
+            let seen = observed(name)
+            deadline.note(seen?.deadline)
+            if let action = step(name, desired: desired[name], observed: seen, override: overrides[name], allDesired: desired) {
+                actions.append(action)
+            }
         }
-        return Plan(actions: actions.sorted(by: executionOrder), deadline: deadline)
+        return Plan(actions: actions.sorted(by: executionOrder), deadline: deadline.instant)
     }
 
     private static func step(
@@ -50,7 +74,7 @@ public enum Planner {
             return PlannedAction(.add, name, reason: "new in \(desired.file), \(why)", priority: desired.priority, desired: desired)
         case (nil, let observed?):
             let reason = removalReason(observed.applied, allDesired: allDesired)
-            if observed.lifecycle.state == .stopping { return nil }
+            if observed.state == .stopping { return nil }
             if observed.isActive {
                 return PlannedAction(.stop, name, reason: reason, priority: observed.applied.priority, desired: nil)
             }
@@ -63,9 +87,16 @@ public enum Planner {
     }
 
     private static func reconcile(_ desired: DesiredProcess, _ observed: ObservedProcess, override: OperatorOverride?) -> PlannedAction? {
+        let state = observed.state
+        if state == .stopping { return nil }
+        // The common case, decided from identities: the process follows this very desired value and no
+        // operator word applies, so only a first start can be due.
+        if override == nil && observed.follows(desired) {
+            guard desired.autostart && state == .stopped && observed.activationGeneration == nil else { return nil }
+            return PlannedAction(.start, desired.name, reason: "autostart", priority: desired.priority, desired: desired)
+        }
         let name = desired.name
         let priority = desired.priority
-        if observed.lifecycle.state == .stopping { return nil }
         // Equality first: describing what changed is only worth its cost when something did.
         let launched = observed.activation?.fingerprint ?? observed.applied.fingerprint
         let fingerprint = desired.fingerprint
@@ -94,7 +125,7 @@ public enum Planner {
             let kind: PlannedAction.Kind = observed.isActive ? .restart : .start
             let reason = observed.isActive ? "restarted by operator" : "started by operator"
             return PlannedAction(kind, name, reason: reason, priority: priority, desired: desired)
-        } else if wanted && observed.activation == nil && observed.lifecycle.state == .stopped {
+        } else if wanted && observed.activation == nil && state == .stopped {
             let reason = desired.autostart && !observed.applied.autostart ? "autostart false -> true" : "autostart"
             return PlannedAction(.start, name, reason: reason, priority: priority, desired: desired)
         }
@@ -135,5 +166,15 @@ public enum Planner {
         if left != right { return left < right }
         if lhs.priority != rhs.priority { return left == 0 ? lhs.priority > rhs.priority : lhs.priority < rhs.priority }
         return lhs.name < rhs.name
+    }
+}
+
+/// The earliest of the deadlines noted so far.
+private struct EarliestDeadline {
+    private(set) var instant: MonotonicInstant?
+
+    mutating func note(_ due: MonotonicInstant?) {
+        guard let due else { return }
+        if instant.map({ due < $0 }) ?? true { instant = due }
     }
 }

@@ -1,3 +1,4 @@
+import Testing
 @testable import TendCore
 
 /// Small builders for planner tables: desired processes, observed ones in a given state, overrides.
@@ -28,13 +29,22 @@ enum Fixture {
         return ObservedProcess(applied: applied, lifecycle: lifecycle, activation: activation)
     }
 
+    /// The whole plan's actions, described. Every call also checks that planning the same names one by
+    /// one, as the supervisor does for the processes that changed, gives the same plan.
     static func plan(
         desired: [DesiredProcess], observed: [ObservedProcess], overrides: [String: OperatorOverride] = [:]
     ) -> [String] {
-        Planner.plan(
-            desired: Dictionary(uniqueKeysWithValues: desired.map { ($0.name, $0) }),
-            observed: Dictionary(uniqueKeysWithValues: observed.map { ($0.name, $0) }),
-            overrides: overrides, now: now
-        ).actions.map(\.description)
+        let desiredTable = Dictionary(uniqueKeysWithValues: desired.map { ($0.name, $0) })
+        let observedTable = Dictionary(uniqueKeysWithValues: observed.map { ($0.name, $0) })
+        let whole = Planner.plan(desired: desiredTable, observed: observedTable, overrides: overrides, now: now)
+        let names = Set(desiredTable.keys).union(observedTable.keys)
+        let named = Planner.plan(for: names, desired: desiredTable, observed: { observedTable[$0] }, overrides: overrides, now: now)
+        #expect(named == whole, "planning the names one by one differs from the whole plan")
+        var piecewise = names.sorted().flatMap { name in
+            Planner.plan(for: [name], desired: desiredTable, observed: { observedTable[$0] }, overrides: overrides, now: now).actions
+        }
+        piecewise.sort { $0.description < $1.description }
+        #expect(piecewise == whole.actions.sorted { $0.description < $1.description }, "a plan for one name differs from its part of the whole")
+        return whole.actions.map(\.description)
     }
 }
