@@ -27,6 +27,7 @@ extension Supervisor {
         let outcome = lastKnownGood.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: settings.host)
         if let config = outcome.config {
             desired = config.desiredProcesses
+            needsFullPass = true
         }
         latestDiagnostics = outcome.diagnostics
         for warning in outcome.diagnostics where warning.severity == .warning {

@@ -125,6 +125,7 @@ extension Supervisor: SupervisorControl {
         } catch {
             throw ControlError(.failed, "cannot save the operator's command in \(overrides.path): \(error)")
         }
+        needsFullPass = true
         settle()
         return generation
     }

@@ -5,41 +5,43 @@ extension Supervisor {
     /// One or more reconcile passes: tick every lifecycle whose deadline is due, plan, carry the plan out;
     /// again while a pass changed something that is due at once (a restart that follows an exit at once).
     /// Then arm the timer for the earliest deadline left.
+    ///
+    /// A pass plans every process only when the desired state or the overrides changed (or while shutting
+    /// down); otherwise it plans the processes the table saw change, which is what the whole plan would
+    /// differ in, since a plan depends on nothing else.
     func settle() {
         for _ in 0..<16 {
             let now = clock.now()
             var acted = false
-            for name in dueNames(at: now) {
+            for name in processes.dueNames(at: now) {
                 apply(.tick, to: name, now: now)
                 acted = true
             }
-            let plan = Planner.plan(desired: shuttingDown ? [:] : desired, observed: observedTable, overrides: overrides.overrides, now: now)
+            let plan = planPass(now: now)
             for action in shuttingDown ? shutdownWave(plan.actions) : plan.actions {
                 execute(action, now: now)
                 acted = true
             }
             if !acted { break }
         }
-        var next: MonotonicInstant?
-        for process in processes.values {
-            guard let deadline = process.observed.lifecycle.deadline else { continue }
-            if next.map({ deadline < $0 }) ?? true { next = deadline }
-        }
-        timer.arm(for: next, clock: clock)
+        timer.arm(for: processes.earliestDeadline, clock: clock)
         resumeWaiters()
     }
 
-    /// The processes whose lifecycle deadline has come, by name (sorted, so ticks happen in a stable order).
-    private func dueNames(at now: MonotonicInstant) -> [String] {
-        var due: [String] = []
-        for (name, process) in processes {
-            if let deadline = process.observed.lifecycle.deadline, deadline <= now { due.append(name) }
+    /// The plan for this pass: over the whole table when needed, else over the processes changed since the
+    /// previous pass.
+    private func planPass(now: MonotonicInstant) -> Plan {
+        let changed = processes.takeChanged()
+        if needsFullPass || shuttingDown {
+            needsFullPass = false
+            return Planner.plan(desired: shuttingDown ? [:] : desired, observed: observedTable, overrides: overrides.overrides, now: now)
         }
-        return due.sorted()
+        if changed.isEmpty { return Plan(actions: [], deadline: nil) }
+        return Planner.plan(for: changed, desired: desired, observed: { processes[$0]?.observed }, overrides: overrides.overrides, now: now)
     }
 
     var observedTable: [String: ObservedProcess] {
-        processes.mapValues(\.observed)
+        processes.observed
     }
 
     /// While shutting down, only the stops of the highest priority still active: the next priority waits

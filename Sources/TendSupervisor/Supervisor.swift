@@ -40,7 +40,10 @@ public actor Supervisor {
     var lastKnownGood = LastKnownGood()
     var fragmentCache = FragmentCache()
     var desired: [String: DesiredProcess] = [:]
-    var processes: [String: ManagedProcess] = [:]
+    var processes = ProcessTable()
+    /// Whether the next reconcile pass must plan every process: the desired state or the operator's
+    /// overrides changed, which the table's record of changed processes does not see.
+    var needsFullPass = true
     var overrides: OverrideStore
     /// The files whose errors are being reported, with their diagnostics, until they are fixed.
     var brokenFiles: [String: [String]] = [:]
@@ -122,6 +125,7 @@ public actor Supervisor {
     public func beginShutdown() {
         guard !shuttingDown else { return }
         shuttingDown = true
+        needsFullPass = true
         logger.info("shutting down: stopping every process")
         mailbox.post(.command)
     }

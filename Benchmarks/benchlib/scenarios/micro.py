@@ -16,7 +16,9 @@ METHOD = (
     "programs in 100 files of 100 (`[program.pN]` with command, startsecs, autorestart, stopwaitsecs, "
     "stdout_logfile), loaded by `ConfigLoader` from memory and from a real directory, and the same programs "
     "as one file for parsing and `FragmentDecoder` alone. The planner pass plans 10,000 RUNNING processes "
-    "whose observed state matches the desired one (the plan is checked to be empty). Only tend has these; "
+    "whose observed state matches the desired one (the plan is checked to be empty); the pass over the changed "
+    "processes is what the daemon plans after one event (an exit, a deadline) at 10,000 programs: the one "
+    "process its table saw change. Only tend has these; "
     "the supervisord column is empty."
 )
 

@@ -17,5 +17,5 @@ struct ManagedProcess {
     }
 
     var name: String { observed.name }
-    var state: ProcessState { observed.lifecycle.state }
+    var state: ProcessState { observed.state }
 }
