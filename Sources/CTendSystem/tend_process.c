@@ -2,6 +2,7 @@
 #include "tend_process.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -35,6 +36,10 @@ int tend_process_become_subreaper(void) {
 
 void tend_process_name_thread(const char *name) {
     prctl(PR_SET_NAME, name, 0, 0, 0);
+}
+
+int tend_process_release_free_memory(void) {
+    return malloc_trim(0);
 }
 
 int tend_process_install_sigchld_wakeup(int eventfd) {

@@ -18,6 +18,9 @@ int tend_process_become_subreaper(void);
 /// Names the calling thread (at most 15 bytes), as ps -L and top -H show it.
 void tend_process_name_thread(const char *name);
 
+/// Returns the free pages of every malloc arena to the kernel (malloc_trim(0)); 1 if any memory was released.
+int tend_process_release_free_memory(void);
+
 /// Installs a SIGCHLD handler (SA_RESTART | SA_NOCLDSTOP) that only adds 1 to the given eventfd, which is
 /// async-signal-safe and wakes whoever polls the eventfd. Returns 0 or -1 with errno.
 int tend_process_install_sigchld_wakeup(int eventfd);
