@@ -22,6 +22,7 @@ class Scale:
     log_beside_bytes: int
     log_beside_programs: int
     log_repeats: int
+    log_beside_repeats: int
     readiness_programs: int
     readiness_repeats: int
     status_programs: int
@@ -34,7 +35,8 @@ class Scale:
     def full() -> "Scale":
         return Scale(start_sizes=(100, 1000), start_repeats=3, start_repeats_startsecs=2, idle_programs=1000, idle_seconds=30,
                      reload_programs=100, reload_repeats=10, restart_repeats=20,
-                     log_bytes=1 << 30, log_beside_bytes=256 << 20, log_beside_programs=1000, log_repeats=2,
+                     log_bytes=1 << 30, log_beside_bytes=256 << 20, log_beside_programs=1000, log_repeats=4,
+                     log_beside_repeats=2,
                      readiness_programs=1000, readiness_repeats=3, status_programs=1000, status_repeats=10,
                      stop_programs=1000, stop_repeats=2, ignorers=10)
 
@@ -43,6 +45,7 @@ class Scale:
         return Scale(start_sizes=(100, 300), start_repeats=1, start_repeats_startsecs=1, idle_programs=300, idle_seconds=5,
                      reload_programs=100, reload_repeats=3, restart_repeats=5,
                      log_bytes=128 << 20, log_beside_bytes=32 << 20, log_beside_programs=300, log_repeats=1,
+                     log_beside_repeats=1,
                      readiness_programs=300, readiness_repeats=1, status_programs=300, status_repeats=3,
                      stop_programs=300, stop_repeats=1, ignorers=10)
 

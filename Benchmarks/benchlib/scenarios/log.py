@@ -17,7 +17,8 @@ METHOD = (
     "sleeps. Under a daemon it is a program whose stdout_logfile has no rotation (maxbytes 0); the harness "
     "polls the log file's size every 2 ms and stops the clock when it holds every byte. Beside: the same "
     "with many `/bin/sleep 100000` programs running under the same daemon. References, in the same run: the "
-    "writer with its stdout redirected to a file, and piped through `cat > file`."
+    "writer with its stdout redirected to a file, and piped through `cat > file`. The four contenders take "
+    "turns going first from one repetition to the next."
 )
 
 MIB = 1 << 20
@@ -94,13 +95,19 @@ def reference(context: Context, size: int, through_cat: bool) -> float:
 def run(context: Context) -> list[Section]:
     scale = context.scale
     section = Section("log", METHOD)
-    for size, sleepers in ((scale.log_bytes, 0), (scale.log_beside_bytes, scale.log_beside_programs)):
+    cases = ((scale.log_bytes, 0, scale.log_repeats),
+             (scale.log_beside_bytes, scale.log_beside_programs, scale.log_beside_repeats))
+    for size, sleepers, repeats in cases:
         samples = {"tend": [], "supervisord": [], "cat": [], "file": []}
-        for _ in range(scale.log_repeats):
-            for daemon in context.daemons(f"log-{sleepers}"):
-                samples[daemon.label].append(under_daemon(context, daemon, size, sleepers))
-            samples["cat"].append(reference(context, size, through_cat=True))
-            samples["file"].append(reference(context, size, through_cat=False))
+        for repeat in range(repeats):
+            runs = [(daemon.label, lambda daemon=daemon: under_daemon(context, daemon, size, sleepers))
+                    for daemon in context.daemons(f"log-{sleepers}")]
+            runs += [("cat", lambda: reference(context, size, through_cat=True)),
+                     ("file", lambda: reference(context, size, through_cat=False))]
+            # Each repetition starts with the next contender: on this VM a writer's throughput depends on what
+            # ran just before it (memory the previous run freed), and no contender should always come first.
+            for label, measure in runs[repeat % len(runs):] + runs[:repeat % len(runs)]:
+                samples[label].append(measure())
         tend, cat = series(samples["tend"]), series(samples["cat"])
         where = "alone" if sleepers == 0 else f"beside {sleepers} idle programs"
         section.rows.append(Row(f"{size // MIB} MiB {where}", "MiB/s", tend, series(samples["supervisord"]),
