@@ -1,3 +1,5 @@
+import TendCore
+
 /// What a watched directory means to one subscription, which decides what its events mean.
 enum WatchRole: Hashable, Sendable {
     /// A directory inside a watched tree: every event is a change.
@@ -14,6 +16,12 @@ enum WatchRole: Hashable, Sendable {
         switch self {
         case .tree:
             let directoryEntry = event.mask.contains(.isDirectory) && !event.mask.isDisjoint(with: .entryNamed)
+            // What is written into a file matters only when tend reads the file: a log kept inside conf.d (a
+            // relative stdout_logfile in a conf.d file lands there) is closed after each second of output,
+            // and would reload the whole configuration every time. Names coming and going still count.
+            if event.mask == .closeWrite && ConfigSyntax(path: event.name) == nil {
+                return WatchEffect(changed: false, needsResync: false)
+            }
             return WatchEffect(changed: true, needsResync: gone || directoryEntry)
         case .entry(let name):
             return WatchEffect(changed: gone || event.name == name, needsResync: gone)

@@ -171,6 +171,22 @@ import TendCore
         }
     }
 
+    /// A log file kept inside conf.d (where a relative stdout_logfile in a conf.d file puts it) is appended to
+    /// and closed again and again without a notification; a configuration file beside it still notifies.
+    @Test func logWrittenInsideConfDIsNotAChange() async throws {
+        let fixture = try WatchFixture()
+        try fixture.write("conf.d/a.toml", "v = 1\n")
+        try await fixture.shell("mkdir conf.d/logs && echo start > conf.d/logs/web-stdout.log")
+        try await withWatcher(fixture) { _, recorder in
+            try await fixture.shell("for i in 1 2 3 4 5; do echo line >> conf.d/logs/web-stdout.log; done")
+            #expect(await recorder.staysAt(0))
+            let diff = try await diffAfterOneNotification(fixture, recorder) {
+                try fixture.write("conf.d/a.toml", "v = 2\n")
+            }
+            #expect(diff == ConfigSnapshotDiff(changed: [fixture.confD + "/a.toml"]))
+        }
+    }
+
     /// The main file is watched through its directory: vim's save is one notification, other files in
     /// that directory (the control socket, logs) are none.
     @Test func mainFileSavedByVimButNotItsNeighbours() async throws {
