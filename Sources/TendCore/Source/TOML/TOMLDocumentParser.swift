@@ -24,7 +24,11 @@ public enum TOMLDocumentParser {
             throw SyntaxError(position: counter.position(at: hazard.offset), message: hazard.message)
         }
         let table = try parseWithTOMLKit(bytes)
-        return ParsedDocument(root: ConfigValue.members(of: table), sourceMap: scan.sourceMap)
+        let root = ConfigValue.members(of: table)
+        // TOMLKit never deletes the toml++ tree it parsed (TOMLTable has no deinit): emptying the root frees
+        // every node beneath it, which is most of what a parse would otherwise leak for good.
+        table.clear()
+        return ParsedDocument(root: root, sourceMap: scan.sourceMap)
     }
 
     /// The table toml++ builds from `bytes`, or its error reworded.
