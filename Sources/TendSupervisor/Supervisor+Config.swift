@@ -10,7 +10,7 @@ extension Supervisor {
             let before = desired
             takeIn(loaded)
             if before != desired {
-                let plan = Planner.plan(desired: desired, observed: observedTable, overrides: overrides.overrides, now: clock.now())
+                let plan = Planner.plan(desired: desired, observed: processes.observed, overrides: overrides.overrides, now: clock.now())
                 logger.info("configuration changed: \(plan.actions.count) action(s)")
                 events.publish(.reloaded(actions: plan.actions.map(\.description), time: WallClock.now()))
             }

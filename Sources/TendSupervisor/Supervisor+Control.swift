@@ -57,13 +57,13 @@ extension Supervisor: SupervisorControl {
         }
         var candidate = lastKnownGood
         let outcome = candidate.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: settings.host)
-        let plan = Planner.plan(desired: outcome.config?.desiredProcesses ?? desired, observed: observedTable, overrides: overrides.overrides, now: clock.now())
+        let plan = Planner.plan(desired: outcome.config?.desiredProcesses ?? desired, observed: processes.observed, overrides: overrides.overrides, now: clock.now())
         return PlanReport(plan, diagnostics: outcome.diagnostics)
     }
 
     public func apply() async -> PlanReport {
         reload()
-        let plan = Planner.plan(desired: desired, observed: observedTable, overrides: overrides.overrides, now: clock.now())
+        let plan = Planner.plan(desired: desired, observed: processes.observed, overrides: overrides.overrides, now: clock.now())
         let done = PlanReport(plan, diagnostics: latestDiagnostics)
         settle()
         return done

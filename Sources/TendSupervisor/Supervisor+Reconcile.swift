@@ -34,14 +34,10 @@ extension Supervisor {
         let changed = processes.takeChanged()
         if needsFullPass || shuttingDown {
             needsFullPass = false
-            return Planner.plan(desired: shuttingDown ? [:] : desired, observed: observedTable, overrides: overrides.overrides, now: now)
+            return Planner.plan(desired: shuttingDown ? [:] : desired, observed: processes.observed, overrides: overrides.overrides, now: now)
         }
         if changed.isEmpty { return Plan(actions: [], deadline: nil) }
         return Planner.plan(for: changed, desired: desired, observed: { processes[$0]?.observed }, overrides: overrides.overrides, now: now)
-    }
-
-    var observedTable: [String: ObservedProcess] {
-        processes.observed
     }
 
     /// While shutting down, only the stops of the highest priority still active: the next priority waits

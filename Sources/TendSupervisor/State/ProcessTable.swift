@@ -34,7 +34,6 @@ struct ProcessTable {
 
     var keys: Dictionary<String, ManagedProcess>.Keys { entries.keys }
     var values: Dictionary<String, ManagedProcess>.Values { entries.values }
-    var count: Int { entries.count }
 
     /// The observed side of every process, for a planner pass over the whole table.
     var observed: [String: ObservedProcess] { entries.mapValues(\.observed) }
