@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The one JSON form of the control API: snake_case keys, sorted, absent values left out; both the server
 /// and the client use it, so what one writes the other reads.

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import SystemPackage
 import TendCore
 
 /// The operator's standing commands, kept in `state_dir/overrides.json` so that neither a reload nor a
@@ -41,7 +43,7 @@ struct OverrideStore {
         let temporary = path + ".tmp"
         try Data(encoded.utf8).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            throw Errno(rawValue: errno)
         }
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import CTendSystem
 import Logging
 import SystemPackage
@@ -24,17 +23,16 @@ public final class LogPump: Sendable {
         logger: Logger = Logger(label: "tend.logs"), budgetPerWake: Int = 1 << 20, idleClose: Duration = .seconds(1)
     ) throws(LogIOError) {
         let mailbox = try LogPumpMailbox()
-        let started = DispatchSemaphore(value: 0)
+        let started = ThreadSemaphore()
         let reportedID = Mutex<Int32>(0)
-        let thread = Thread {
-            // Foundation's Thread.name does not reach the kernel here: name it from inside, for ps and perf.
-            tend_process_name_thread("tend-log-pump")
+        let result = DedicatedThread.start {
+            DedicatedThread.nameCurrent("tend-log-pump")
             _ = tend_io_block_signals()
             reportedID.withLock { $0 = tend_io_thread_id() }
-            started.signal()
+            started.post()
             LogPumpLoop(mailbox: mailbox, logger: logger, budgetPerWake: max(1, budgetPerWake), idleClose: idleClose).run()
         }
-        thread.start()
+        guard result == 0 else { throw LogIOError("pthread_create", errno: Errno(rawValue: result)) }
         started.wait()
         self.mailbox = mailbox
         self.threadID = reportedID.withLock { $0 }

@@ -15,7 +15,7 @@ public enum DedicatedThread {
     }
 
     /// Runs `body` on a new detached thread; returns the errno of pthread_create on failure, else 0.
-    static func start(_ body: @escaping @Sendable () -> Void) -> Int32 {
+    public static func start(_ body: @escaping @Sendable () -> Void) -> Int32 {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = pthread_t()
         let result = pthread_create(&thread, nil, { context in
