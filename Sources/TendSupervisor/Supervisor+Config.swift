@@ -28,6 +28,7 @@ extension Supervisor {
         if let config = outcome.config {
             desired = config.desiredProcesses
             needsFullPass = true
+            forgetOverridesOfRemovedPrograms()
         }
         latestDiagnostics = outcome.diagnostics
         for warning in outcome.diagnostics where warning.severity == .warning {
@@ -38,6 +39,17 @@ extension Supervisor {
             broken[file] = outcome.diagnostics.filter { $0.file == file && $0.severity == .error }.map(\.description)
         }
         report(broken: broken)
+    }
+
+    /// Drops the operator's word about processes the configuration no longer has, as supervisord forgets a
+    /// program removed by `update`: a program added again later starts as its autostart says, not as an old
+    /// `tend stop` of a program by the same name said.
+    private func forgetOverridesOfRemovedPrograms() {
+        do {
+            try overrides.prune(keeping: Set(desired.keys))
+        } catch {
+            logger.error("cannot save the operator's commands in \(overrides.path): \(error)")
+        }
     }
 
     /// Logs and publishes files that became broken or changed their errors, and files that were fixed.

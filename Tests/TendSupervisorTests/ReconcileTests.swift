@@ -115,6 +115,22 @@ import TendSupervisor
         await harness.finish()
     }
 
+    @Test func aProgramRemovedAndAddedAgainForgetsTheOperatorsStop() async throws {
+        let harness = try await SupervisorHarness(programs: "[program.a]\n" + Self.sleeper, extraFiles: ["conf.d/b.toml": "[program.b]\n" + Self.sleeper])
+        try await harness.await("b", "RUNNING")
+        #expect(try await harness.supervisor.stop([.name("a"), .name("b")]).map(\.error) == [nil, nil])
+        try harness.remove("conf.d/b.toml")
+        try await eventually("b to be forgotten") { (try? await harness.statuses())?["b"] == nil ? true : nil }
+        let saved = try String(contentsOfFile: harness.directory + "/state/overrides.json", encoding: .utf8)
+        #expect(saved.contains("\"a\"") && !saved.contains("\"b\""))
+
+        try harness.rewrite("conf.d/b.toml", "[program.b]\n" + Self.sleeper)
+        let b = try await harness.await("b", "RUNNING")
+        #expect(b.override == nil)
+        #expect(try await harness.status("a").state == "STOPPED")
+        await harness.finish()
+    }
+
     @Test func startWaitsForRunningAndReportsFailures() async throws {
         let harness = try await SupervisorHarness(programs: """
             [program.slow]
