@@ -51,7 +51,8 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("FragmentDecoder.decode, one file of 10,000 programs") { benchmark in
         guard let parsed else { preconditionFailure("the single-file corpus does not parse") }
         for _ in benchmark.scaledIterations {
-            let fragment = FragmentDecoder.decode(parsed, file: "conf.d/all.toml", directory: root + "/conf.d", isMain: false)
+            let fragment = FragmentDecoder.decode(
+                parsed, source: SourceText(bytes: singleFile, syntax: .toml), file: "conf.d/all.toml", directory: root + "/conf.d", isMain: false)
             precondition(fragment.programNames.count == 10_000 && fragment.diagnostics.isEmpty)
             blackHole(fragment)
         }

@@ -12,7 +12,7 @@ public enum ConfigAssembler {
         for fragment in fragments {
             for draft in fragment.programs {
                 if let first = programs[draft.name] {
-                    let firstAt = first.origin.sourceMap.keyPosition(of: first.path)
+                    let firstAt = first.origin.keyPosition(of: first.path)
                     diagnostics.append(draft.origin.diagnostic(
                         .error, "program \"\(draft.name)\" is defined twice: here and in \(first.origin.file):\(firstAt)",
                         at: draft.path, onKey: true))
@@ -53,7 +53,7 @@ public enum ConfigAssembler {
                 let path = fragment.groupPaths[group.name] ?? [.key("group"), .key(group.name)]
                 if let (first, firstPath) = seen[group.name] {
                     diagnostics.append(fragment.origin.diagnostic(
-                        .error, "group \"\(group.name)\" is defined twice: here and in \(first.file):\(first.origin.sourceMap.keyPosition(of: firstPath))",
+                        .error, "group \"\(group.name)\" is defined twice: here and in \(first.file):\(first.origin.keyPosition(of: firstPath))",
                         at: path, onKey: true))
                     continue
                 }

@@ -1,40 +1,51 @@
-/// Where a decoded value came from: its file and that file's source map, so that any later step (decoding,
-/// cross-file checks, expansion) can report a problem at the exact line and column.
+/// Where a decoded value came from: its file and that file's text, so that any later step (cross-file
+/// checks, expansion) can report a problem at the exact line and column.
 struct DocumentOrigin: Sendable, Equatable {
     /// The file's path as shown in diagnostics.
     var file: String
     /// The file's directory, absolute: `%(here)s` and the base of relative paths written in it.
     var directory: String
-    var sourceMap: SourceMap
+    /// The file's text, from which positions are found again when a problem needs one.
+    var source: SourceText
 
-    /// A diagnostic about the key or value at `path`. `offset` points into a string value, in Unicode scalars.
+    /// A diagnostic about the key or value at `path`, located in `map` (the file's map when the caller
+    /// holds it, else found again from the text). `offset` points into a string value, in Unicode scalars.
     func diagnostic(
         _ severity: Diagnostic.Severity, _ message: String, at path: ConfigPath, onKey: Bool = false,
-        offset: Int? = nil
+        offset: Int? = nil, in map: SourceMap? = nil
     ) -> Diagnostic {
-        var position = onKey ? sourceMap.keyPosition(of: path) : sourceMap.valuePosition(of: path)
-        if let offset, sourceMap.values[path] != nil {
+        let map = map ?? source.sourceMap()
+        var position = onKey ? map.keyPosition(of: path) : map.valuePosition(of: path)
+        if let offset, map.values[path] != nil {
             position.column += offset + 1
         }
         return Diagnostic(severity, file: file, position: position, path: path, message: message)
+    }
+
+    /// Where the key at `path` is written in the file.
+    func keyPosition(of path: ConfigPath) -> SourcePosition {
+        source.sourceMap().keyPosition(of: path)
     }
 }
 
 /// Collects the diagnostics of one decoding pass and offers typed reads that report what they reject.
 struct DecodingContext {
     let origin: DocumentOrigin
+    /// The map of the document being decoded, at hand for the problems found while decoding it.
+    private let sourceMap: SourceMap
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(origin: DocumentOrigin) {
+    init(origin: DocumentOrigin, sourceMap: SourceMap) {
         self.origin = origin
+        self.sourceMap = sourceMap
     }
 
     mutating func error(_ message: String, at path: ConfigPath, onKey: Bool = false, offset: Int? = nil) {
-        diagnostics.append(origin.diagnostic(.error, message, at: path, onKey: onKey, offset: offset))
+        diagnostics.append(origin.diagnostic(.error, message, at: path, onKey: onKey, offset: offset, in: sourceMap))
     }
 
     mutating func warning(_ message: String, at path: ConfigPath, onKey: Bool = false) {
-        diagnostics.append(origin.diagnostic(.warning, message, at: path, onKey: onKey))
+        diagnostics.append(origin.diagnostic(.warning, message, at: path, onKey: onKey, in: sourceMap))
     }
 
     /// Reports every key of `table` that is not in `known`, suggesting the nearest known key.

@@ -1,12 +1,12 @@
 /// Decodes one parsed file into a `ConfigFragment`, reporting every problem it finds rather than the first.
 public enum FragmentDecoder {
-    /// Decodes `document`, read from `file` in `directory`. Only the main file may hold `[daemon]`;
-    /// `mainDirectory` is the main file's directory, against which daemon paths are resolved.
+    /// Decodes `document`, parsed from `source` (the text of `file`, in `directory`). Only the main file
+    /// may hold `[daemon]`.
     public static func decode(
-        _ document: ParsedDocument, file: String, directory: String, isMain: Bool
+        _ document: ParsedDocument, source: SourceText, file: String, directory: String, isMain: Bool
     ) -> ConfigFragment {
-        let origin = DocumentOrigin(file: file, directory: directory, sourceMap: document.sourceMap)
-        var context = DecodingContext(origin: origin)
+        let origin = DocumentOrigin(file: file, directory: directory, source: source)
+        var context = DecodingContext(origin: origin, sourceMap: document.sourceMap)
         var fragment = ConfigFragment(
             file: file, origin: origin, daemon: nil, programs: [], groups: [], groupPaths: [:], diagnostics: []
         )

@@ -53,8 +53,9 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
             return failed(.start, "the file is empty; it should define programs such as [program.NAME] with a command")
         }
         do {
-            let document = try (ConfigSyntax(path: file) ?? .toml).parse(bytes: bytes)
-            return FragmentDecoder.decode(document, file: file, directory: directory, isMain: isMain)
+            let source = SourceText(bytes: bytes, syntax: ConfigSyntax(path: file) ?? .toml)
+            let document = try source.syntax.parse(bytes: bytes)
+            return FragmentDecoder.decode(document, source: source, file: file, directory: directory, isMain: isMain)
         } catch {
             return failed(error.position, error.message)
         }
@@ -64,7 +65,8 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
     /// the file's place, so that a reloading daemon keeps the file's last good programs.
     private func failedFragment(of file: String, at position: SourcePosition, _ message: String, isMain: Bool) -> ConfigFragment {
         let directory = PathResolution.directory(of: PathResolution.resolve(file, against: workingDirectory))
-        var fragment = FragmentDecoder.decode(ParsedDocument(root: [:], sourceMap: SourceMap()), file: file, directory: directory, isMain: isMain)
+        var fragment = FragmentDecoder.decode(
+            ParsedDocument(root: [:], sourceMap: SourceMap()), source: .empty, file: file, directory: directory, isMain: isMain)
         fragment.diagnostics = [Diagnostic(.error, file: file, position: position, path: nil, message: message)]
         return fragment
     }
