@@ -8,13 +8,33 @@ public struct ConfigFragment: Sendable, Equatable {
     public var file: String
     var origin: DocumentOrigin
     /// The `[daemon]` section's settings, only for the main file.
-    public internal(set) var daemon: DaemonConfig?
+    public internal(set) var daemon: DaemonConfig? {
+        get { daemonBox?.settings }
+        set { daemonBox = newValue.map(DaemonBox.init) }
+    }
     var programs: [ProgramDraft]
     var groups: [GroupConfig]
     /// Group paths for locating errors found at assembly.
     var groupPaths: [String: ConfigPath]
     /// Problems found in this file alone.
     public var diagnostics: [Diagnostic]
+
+    /// The daemon settings out of line: inline, they would make every fragment (a thousand included files
+    /// have none) as large as the settings, in each of the two dictionaries that keep fragments by file.
+    private var daemonBox: DaemonBox?
+
+    init(
+        file: String, origin: DocumentOrigin, daemon: DaemonConfig?, programs: [ProgramDraft], groups: [GroupConfig],
+        groupPaths: [String: ConfigPath], diagnostics: [Diagnostic]
+    ) {
+        self.file = file
+        self.origin = origin
+        self.programs = programs
+        self.groups = groups
+        self.groupPaths = groupPaths
+        self.diagnostics = diagnostics
+        self.daemon = daemon
+    }
 
     /// The names of the programs the file defines.
     public var programNames: [String] { programs.map(\.name) }
@@ -59,4 +79,17 @@ struct ProgramDraft: Sendable, Equatable {
     var redirectStderr: Bool
     var stdoutLog: Log
     var stderrLog: Log
+}
+
+/// A main file's daemon settings, boxed so that fragments without any stay small.
+private final class DaemonBox: Sendable, Equatable {
+    let settings: DaemonConfig
+
+    init(_ settings: DaemonConfig) {
+        self.settings = settings
+    }
+
+    static func == (lhs: DaemonBox, rhs: DaemonBox) -> Bool {
+        lhs.settings == rhs.settings
+    }
 }
