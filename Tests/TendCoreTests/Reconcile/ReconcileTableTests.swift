@@ -46,7 +46,7 @@ import Testing
         #expect(Set(table.map(\.name)) == ["web", "db", "api", "gone"])
     }
 
-    @Test func anUnchangedReloadKeepsEveryProcessSettled() {
+    @Test func anUnchangedReloadLeavesNothingToDo() {
         let processes = (0..<50).map { F.desired("p\($0)") }
         var table = ReconcileTable(
             desired: Dictionary(uniqueKeysWithValues: processes.map { ($0.name, $0) }),
@@ -54,5 +54,6 @@ import Testing
         let fresh = (0..<50).map { F.desired("p\($0)") }
         #expect(table.replaceDesired(with: Dictionary(uniqueKeysWithValues: fresh.map { ($0.name, $0) })).isEmpty)
         #expect(table.allSatisfy { $0.isSettled })
+        #expect(Planner.plan(table, overrides: [:], now: F.now).isEmpty)
     }
 }
