@@ -7,10 +7,8 @@ extension Supervisor {
         let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: settings.host, workingDirectory: settings.workingDirectory)
         do {
             let loaded = try loader.load(mainFile: settings.mainFile, cache: &fragmentCache)
-            let before = desired
-            takeIn(loaded)
-            if before != desired {
-                let plan = Planner.plan(desired: desired, observed: processes.observed, overrides: overrides.overrides, now: clock.now())
+            if takeIn(loaded) {
+                let plan = Planner.plan(processes.desiredAndObserved, overrides: overrides.overrides, now: clock.now())
                 logger.info("configuration changed: \(plan.actions.count) action(s)")
                 events.publish(.reloaded(actions: plan.actions.map(\.description), time: WallClock.now()))
             }
@@ -22,11 +20,14 @@ extension Supervisor {
     }
 
     /// Takes in a fresh load: the desired state becomes the valid parts, and broken files are reported.
-    func takeIn(_ loaded: LoadedConfig) {
-        guard let main = loaded.fragments.first else { return }
+    /// Returns whether the desired state changed.
+    @discardableResult
+    func takeIn(_ loaded: LoadedConfig) -> Bool {
+        guard let main = loaded.fragments.first else { return false }
         let outcome = lastKnownGood.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: settings.host)
+        var changed = false
         if let config = outcome.config {
-            desired = config.desiredProcesses
+            changed = processes.replaceDesired(with: config.desiredProcesses)
             needsFullPass = true
             forgetOverridesOfRemovedPrograms()
         }
@@ -39,6 +40,7 @@ extension Supervisor {
             broken[file] = outcome.diagnostics.filter { $0.file == file && $0.severity == .error }.map(\.description)
         }
         report(broken: broken)
+        return changed
     }
 
     /// Drops the operator's word about processes the configuration no longer has, as supervisord forgets a

@@ -57,13 +57,15 @@ extension Supervisor: SupervisorControl {
         }
         var candidate = lastKnownGood
         let outcome = candidate.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: settings.host)
-        let plan = Planner.plan(desired: outcome.config?.desiredProcesses ?? desired, observed: processes.observed, overrides: overrides.overrides, now: clock.now())
+        var table = processes.desiredAndObserved
+        if let config = outcome.config { table.replaceDesired(with: config.desiredProcesses) }
+        let plan = Planner.plan(table, overrides: overrides.overrides, now: clock.now())
         return PlanReport(plan, diagnostics: outcome.diagnostics)
     }
 
     public func apply() async -> PlanReport {
         reload()
-        let plan = Planner.plan(desired: desired, observed: processes.observed, overrides: overrides.overrides, now: clock.now())
+        let plan = Planner.plan(processes.desiredAndObserved, overrides: overrides.overrides, now: clock.now())
         let done = PlanReport(plan, diagnostics: latestDiagnostics)
         settle()
         return done
@@ -159,7 +161,7 @@ extension Supervisor: SupervisorControl {
             uptimeSeconds: process.startedAtWallClock.map { max(0, now - $0) },
             lastExit: lifecycle.lastExit?.description, error: lifecycle.errorMessage,
             override: overrides.overrides[process.name]?.intent.rawValue,
-            file: desired[process.name]?.file, priority: applied.priority,
+            file: processes.desired(process.name)?.file, priority: applied.priority,
             stdoutLog: path(applied.spec.stdout),
             stderrLog: applied.spec.stderr == .stdout ? path(applied.spec.stdout) : path(applied.spec.stderr),
             stoppedAt: process.child == nil ? lifecycle.exitedAt.map { now - (clock.now() - $0).seconds } : nil)

@@ -34,10 +34,11 @@ extension Supervisor {
         let changed = processes.takeChanged()
         if needsFullPass || shuttingDown {
             needsFullPass = false
-            return Planner.plan(desired: shuttingDown ? [:] : desired, observed: processes.observed, overrides: overrides.overrides, now: now)
+            let target: Planner.Target = shuttingDown ? .nothing : .desired
+            return Planner.plan(processes.desiredAndObserved, towards: target, overrides: overrides.overrides, now: now)
         }
         if changed.isEmpty { return Plan(actions: [], deadline: nil) }
-        return Planner.plan(for: changed, desired: desired, observed: { processes[$0]?.observed }, overrides: overrides.overrides, now: now)
+        return Planner.plan(for: changed, in: processes.desiredAndObserved, overrides: overrides.overrides, now: now)
     }
 
     /// While shutting down, only the stops of the highest priority still active: the next priority waits

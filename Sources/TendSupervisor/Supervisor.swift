@@ -39,10 +39,11 @@ public actor Supervisor {
 
     var lastKnownGood = LastKnownGood()
     var fragmentCache = FragmentCache()
-    var desired: [String: DesiredProcess] = [:]
+    /// Every process, desired and observed.
     var processes = ProcessTable()
-    /// Whether the next reconcile pass must plan every process: the desired state or the operator's
-    /// overrides changed, which the table's record of changed processes does not see.
+    /// Whether the next reconcile pass must plan every process: the operator's overrides changed, which the
+    /// table's record of changed processes does not see, or a configuration was taken in (the table notes the
+    /// processes whose desired value changed, but a pass over all of them costs microseconds).
     var needsFullPass = true
     var overrides: OverrideStore
     /// The files whose errors are being reported, with their diagnostics, until they are fixed.
@@ -82,7 +83,7 @@ public actor Supervisor {
         } else {
             reload()
         }
-        logger.info("supervising", metadata: ["processes": "\(desired.count)", "config": "\(settings.mainFile)"])
+        logger.info("supervising", metadata: ["processes": "\(processes.desiredCount)", "config": "\(settings.mainFile)"])
         settle()
         // Parsing and planning a configuration leave megabytes of freed memory in malloc's arenas (2.6 MiB of 14
         // at 1,000 programs), resident for good unless handed back; a call after each load costs about 1 ms.

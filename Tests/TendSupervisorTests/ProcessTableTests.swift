@@ -60,4 +60,23 @@ import TendCore
         #expect(table.dueNames(at: Self.origin.advanced(by: .seconds(9))) == ["slow"])
         #expect(table.earliestDeadline == Self.origin.advanced(by: .seconds(5)))
     }
+
+    @Test func theDesiredSideOutlivesTheObservedOneAndChangesAreNoted() {
+        var table = ProcessTable()
+        var web = Self.starting("web", startsecs: .seconds(1))
+        web.startedAtWallClock = 42
+        table["web"] = web
+        _ = table.takeChanged()
+        let db = Self.starting("db", startsecs: .seconds(1)).observed.applied
+        let first = table.replaceDesired(with: ["web": web.observed.applied, "db": db])
+        #expect(first && table.takeChanged() == ["web", "db"])
+        let again = table.replaceDesired(with: ["web": web.observed.applied, "db": db])
+        #expect(!again && table.takeChanged().isEmpty)
+
+        #expect(table["web"]?.startedAtWallClock == 42, "the runtime's handles come back with the observed process")
+        #expect(table["db"] == nil && table.desired("db") != nil)
+        table.removeValue(forKey: "web")
+        #expect(table["web"] == nil && table.desired("web") != nil && table.keys.isEmpty)
+        #expect(table.desiredCount == 2)
+    }
 }

@@ -15,10 +15,12 @@ METHOD = (
     "on): each benchmark runs up to its time or iteration limit after a warm-up. The corpus is 10,000 "
     "programs in 100 files of 100 (`[program.pN]` with command, startsecs, autorestart, stopwaitsecs, "
     "stdout_logfile), loaded by `ConfigLoader` from memory and from a real directory, and the same programs "
-    "as one file for parsing and `FragmentDecoder` alone. The planner pass plans 10,000 RUNNING processes "
-    "whose observed state matches the desired one (the plan is checked to be empty); the pass over the changed "
-    "processes is what the daemon plans after one event (an exit, a deadline) at 10,000 programs: the one "
-    "process its table saw change. Only tend has these; "
+    "as one file for parsing and `FragmentDecoder` alone. The planner pass walks a prepared `ReconcileTable` "
+    "of 10,000 RUNNING processes whose observed state matches the desired one (the plan is checked to be "
+    "empty), as the daemon holds it; applying a config is what a reload adds before its pass: the fresh "
+    "configuration's 10,000 desired values, compared with the table's and applied as a diff (nothing changed). "
+    "The pass over the changed processes is what the daemon plans after one event (an exit, a deadline) at "
+    "10,000 programs: the one process its table saw change. Only tend has these; "
     "the supervisord column is empty."
 )
 

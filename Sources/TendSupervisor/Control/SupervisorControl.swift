@@ -78,7 +78,7 @@ extension PlanReport {
         guard let loaded = try? loader.load(mainFile: mainFile), let main = loaded.fragments.first else { return nil }
         var good = LastKnownGood()
         let desired = good.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: host).config?.desiredProcesses ?? [:]
-        let plan = Planner.plan(desired: desired, observed: [:], overrides: [:], now: MonotonicInstant(sinceOrigin: .zero))
+        let plan = Planner.plan(ReconcileTable(desired: desired), overrides: [:], now: MonotonicInstant(sinceOrigin: .zero))
         return PlanReport(plan, diagnostics: loaded.diagnostics)
     }
 }

@@ -12,8 +12,13 @@ struct ManagedProcess {
     /// When the current child started, on the wall clock (seconds since the epoch), for status.
     var startedAtWallClock: Double?
 
+    /// A process newly taken in with `applied` settings, never started.
     init(applied: DesiredProcess) {
-        observed = ObservedProcess(applied: applied, lifecycle: ProcessLifecycle(), activation: nil)
+        self.init(observed: ObservedProcess(applied: applied, lifecycle: ProcessLifecycle(), activation: nil))
+    }
+
+    init(observed: ObservedProcess) {
+        self.observed = observed
     }
 
     var name: String { observed.name }

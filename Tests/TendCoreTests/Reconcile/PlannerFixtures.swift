@@ -36,12 +36,13 @@ enum Fixture {
     ) -> [String] {
         let desiredTable = Dictionary(uniqueKeysWithValues: desired.map { ($0.name, $0) })
         let observedTable = Dictionary(uniqueKeysWithValues: observed.map { ($0.name, $0) })
-        let whole = Planner.plan(desired: desiredTable, observed: observedTable, overrides: overrides, now: now)
+        let table = ReconcileTable(desired: desiredTable, observed: observedTable)
+        let whole = Planner.plan(table, overrides: overrides, now: now)
         let names = Set(desiredTable.keys).union(observedTable.keys)
-        let named = Planner.plan(for: names, desired: desiredTable, observed: { observedTable[$0] }, overrides: overrides, now: now)
+        let named = Planner.plan(for: names, in: table, overrides: overrides, now: now)
         #expect(named == whole, "planning the names one by one differs from the whole plan")
         var piecewise = names.sorted().flatMap { name in
-            Planner.plan(for: [name], desired: desiredTable, observed: { observedTable[$0] }, overrides: overrides, now: now).actions
+            Planner.plan(for: [name], in: table, overrides: overrides, now: now).actions
         }
         piecewise.sort { $0.description < $1.description }
         #expect(piecewise == whole.actions.sorted { $0.description < $1.description }, "a plan for one name differs from its part of the whole")

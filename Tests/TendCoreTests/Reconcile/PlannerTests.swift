@@ -123,11 +123,33 @@ import Testing
     @Test func thePlanWakesAtTheEarliestDeadline() {
         let soon = F.now.advanced(by: .seconds(2)), later = F.now.advanced(by: .seconds(9))
         let a = F.desired("a"), b = F.desired("b")
-        let plan = Planner.plan(
+        let table = ReconcileTable(
             desired: ["a": a, "b": b],
-            observed: ["a": F.observed(a, .backoff, deadline: later), "b": F.observed(b, .starting, deadline: soon)],
-            overrides: [:], now: F.now)
+            observed: ["a": F.observed(a, .backoff, deadline: later), "b": F.observed(b, .starting, deadline: soon)])
+        let plan = Planner.plan(table, overrides: [:], now: F.now)
         #expect(plan.isEmpty)
         #expect(plan.deadline == soon)
+    }
+
+    @Test func overridesApplyWhereverTheirProcessesAreStored() {
+        let processes = (0..<12).map { F.desired("p\($0)") }
+        let overrides = [
+            "p0": OperatorOverride(intent: .stopped, generation: 1), "p7": OperatorOverride(intent: .stopped, generation: 2),
+            "p11": OperatorOverride(intent: .started, generation: 3), "absent": OperatorOverride(intent: .stopped, generation: 4),
+        ]
+        #expect(F.plan(desired: processes, observed: processes.map { F.observed($0, .running) }, overrides: overrides) == [
+            "stop p0 (stopped by operator)", "restart p11 (restarted by operator)", "stop p7 (stopped by operator)",
+        ])
+    }
+
+    @Test func aPassTowardsNothingStopsWhatRunsAndForgetsTheRest() {
+        let web = F.desired("web", priority: 10), db = F.desired("db", priority: 1), old = F.desired("old"), busy = F.desired("busy")
+        let table = ReconcileTable(
+            desired: ["web": web, "db": db, "old": old, "busy": busy, "new": F.desired("new")],
+            observed: ["web": F.observed(web, .running), "db": F.observed(db, .running), "old": F.observed(old, .exited), "busy": F.observed(busy, .stopping)])
+        let plan = Planner.plan(table, towards: .nothing, overrides: [:], now: F.now)
+        #expect(plan.actions.map(\.description) == [
+            "forget old (removed from conf.d/app.toml)", "stop web (removed from conf.d/app.toml)", "stop db (removed from conf.d/app.toml)",
+        ])
     }
 }
