@@ -27,9 +27,10 @@ extension Supervisor {
         let outcome = lastKnownGood.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: settings.host)
         var changed = false
         if let config = outcome.config {
-            changed = processes.replaceDesired(with: config.desiredProcesses)
+            let wanted = config.desiredProcesses
+            changed = processes.replaceDesired(with: wanted)
             needsFullPass = true
-            forgetOverridesOfRemovedPrograms()
+            forgetOverrides(keeping: wanted.keys)
         }
         latestDiagnostics = outcome.diagnostics
         for warning in outcome.diagnostics where warning.severity == .warning {
@@ -46,9 +47,10 @@ extension Supervisor {
     /// Drops the operator's word about processes the configuration no longer has, as supervisord forgets a
     /// program removed by `update`: a program added again later starts as its autostart says, not as an old
     /// `tend stop` of a program by the same name said.
-    private func forgetOverridesOfRemovedPrograms() {
+    private func forgetOverrides(keeping names: some Collection<String>) {
+        guard !overrides.overrides.isEmpty else { return }
         do {
-            try overrides.prune(keeping: Set(desired.keys))
+            try overrides.prune(keeping: Set(names))
         } catch {
             logger.error("cannot save the operator's commands in \(overrides.path): \(error)")
         }
