@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LargeDocumentTests {
     /// How many megabytes the generated files have: 10 in release builds; 1 in debug builds, where the
-    /// unoptimised parsers (and toml++) take about a second per megabyte, to keep `swift test` quick.
+    /// unoptimised parsers take about a second per megabyte, to keep `swift test` quick.
     #if DEBUG
     static let megabytes = 1
     #else
