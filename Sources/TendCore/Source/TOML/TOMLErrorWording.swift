@@ -24,7 +24,8 @@ enum TOMLErrorWording {
 
     /// The sentence for a character found right after a value, such as `x` in `true x`'s `truex`.
     static func unexpected(_ found: String, after value: ConfigValue) -> String {
-        "unexpected \(found) after the \(value.kindDescription.drop { $0 != " " }.dropFirst())"
+        let kindWithoutArticle = value.kindDescription.split(separator: " ", maxSplits: 1).last ?? ""
+        return "unexpected \(found) after the \(kindWithoutArticle)"
     }
 
     /// The sentence for arrays and inline tables nested deeper than the parser follows.

@@ -87,8 +87,10 @@ struct TOMLTableStore {
         }
     }
 
-    /// Stores a complete value under `key`, which `checkFree` has found free.
+    /// Stores a complete value under `key`, which `checkFree` has found free. A table's first value makes
+    /// room for a few more, as tables in a configuration mostly hold several keys.
     mutating func insert(_ value: ConfigValue, for key: String, in table: Int) {
+        if tables[table].values.isEmpty { tables[table].values.reserveCapacity(6) }
         tables[table].values[key] = value
     }
 

@@ -51,42 +51,55 @@ struct TOMLTreeBuilder {
         reader.skipSpaces()
         let key = try reader.readKey(missing: "a table header must start with a key")
         let closing = isArrayOfTables ? "]]" : "]"
-        guard reader.current == UInt8(ascii: "]"), !isArrayOfTables || reader.byte(at: reader.offset + 1) == UInt8(ascii: "]") else {
-            let found = reader.current == UInt8(ascii: "]") ? reader.offset + 1 : reader.offset
+        let closed = reader.current == UInt8(ascii: "]")
+        guard closed && (!isArrayOfTables || reader.byte(at: reader.offset + 1) == UInt8(ascii: "]")) else {
+            let found = closed ? reader.offset + 1 : reader.offset
             throw reader.error(at: found, "expected '\(closing)', found \(reader.describe(at: found))")
         }
         reader.offset += closing.utf8.count
+        section = try openSection(key, isArrayOfTables: isArrayOfTables, bracket: bracket)
+    }
+
+    /// Defines the table a header names (or the next element of the array of tables it names), with the
+    /// tables on the way to it, and records where they stand; returns the table and its path.
+    private mutating func openSection(
+        _ key: TOMLKey,
+        isArrayOfTables: Bool,
+        bracket: Int
+    ) throws(SyntaxError) -> (table: Int, path: ConfigPath) {
         let bracketPosition = reader.position(at: bracket)
         var table = TOMLTableStore.root
         var path = ConfigPath()
         for (index, part) in key.leading.enumerated() {
             path = path.appending(part.name)
             recordIfAbsent(key: reader.position(at: part.offset), value: nil, at: path)
-            let entered = try resolving(key, upTo: index, wanted: "a table", at: bracket) { tables throws(TOMLConflict) in
-                try tables.enterForHeader(part.name, in: table)
+            do {
+                let entered = try tables.enterForHeader(part.name, in: table)
+                table = entered.table
+                if let element = entered.element { path = path.appending(index: element) }
+            } catch {
+                throw conflict(error, key: key, upTo: index, wanted: "a table", at: bracket)
             }
-            table = entered.table
-            if let element = entered.element { path = path.appending(index: element) }
         }
         path = path.appending(key.last.name)
         let keyPosition = reader.position(at: key.last.offset)
-        let parent = table
-        if isArrayOfTables {
-            recordIfAbsent(key: keyPosition, value: bracketPosition, at: path)
-            let appended = try resolving(key, upTo: key.leading.count, wanted: "an array of tables", at: bracket) {
-                tables throws(TOMLConflict) in try tables.appendArrayElement(key.last.name, in: parent)
+        do {
+            if isArrayOfTables {
+                recordIfAbsent(key: keyPosition, value: bracketPosition, at: path)
+                let appended = try tables.appendArrayElement(key.last.name, in: table)
+                table = appended.table
+                path = path.appending(index: appended.element)
+            } else {
+                table = try tables.defineTable(key.last.name, in: table)
             }
-            table = appended.table
-            path = path.appending(index: appended.element)
-        } else {
-            table = try resolving(key, upTo: key.leading.count, wanted: "a table", at: bracket) {
-                tables throws(TOMLConflict) in try tables.defineTable(key.last.name, in: parent)
-            }
+        } catch {
+            let wanted = isArrayOfTables ? "an array of tables" : "a table"
+            throw conflict(error, key: key, upTo: key.leading.count, wanted: wanted, at: bracket)
         }
         try checkDepth(of: path, at: bracket)
         sourceMap.keys[path] = keyPosition
         sourceMap.values[path] = bracketPosition
-        section = (table, path)
+        return (table, path)
     }
 
     /// Reads `key = value` into the current section, and the rest of its line.
@@ -123,9 +136,10 @@ struct TOMLTreeBuilder {
         for (index, part) in key.leading.enumerated() {
             path = path.appending(part.name)
             recordIfAbsent(key: reader.position(at: part.offset), value: nil, at: path)
-            let parent = table
-            table = try resolving(key, upTo: index, wanted: "a table", at: part.offset) { tables throws(TOMLConflict) in
-                try tables.enterForDottedKey(part.name, in: parent)
+            do {
+                table = try tables.enterForDottedKey(part.name, in: table)
+            } catch {
+                throw conflict(error, key: key, upTo: index, wanted: "a table", at: part.offset)
             }
         }
         path = path.appending(key.last.name)
@@ -139,21 +153,17 @@ struct TOMLTreeBuilder {
         return (table, key.last.name, path)
     }
 
-    /// Runs one step of the table bookkeeping and words its conflict, if any, as an error at `offset`
-    /// about the key's parts up to `partIndex`.
-    private mutating func resolving<Result>(
-        _ key: TOMLKey,
+    /// The error for a conflict the table bookkeeping found with the key's parts up to `partIndex`, which
+    /// the document wanted to make `wanted`, placed at `offset`.
+    private mutating func conflict(
+        _ conflict: TOMLConflict,
+        key: TOMLKey,
         upTo partIndex: Int,
         wanted: String,
-        at offset: Int,
-        _ step: (inout TOMLTableStore) throws(TOMLConflict) -> Result
-    ) throws(SyntaxError) -> Result {
-        do {
-            return try step(&tables)
-        } catch {
-            let name = key.name(throughPart: partIndex)
-            throw reader.error(at: offset, TOMLErrorWording.sentence(for: error, name: name, wanted: wanted))
-        }
+        at offset: Int
+    ) -> SyntaxError {
+        let name = key.name(throughPart: partIndex)
+        return reader.error(at: offset, TOMLErrorWording.sentence(for: conflict, name: name, wanted: wanted))
     }
 
     private mutating func checkDepth(of path: ConfigPath, at offset: Int) throws(SyntaxError) {
