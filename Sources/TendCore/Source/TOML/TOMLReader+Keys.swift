@@ -27,7 +27,8 @@ struct TOMLKey {
 }
 
 extension TOMLReader {
-    /// Reads a key and the spaces around its dots, and stops before whatever follows (`=` or `]`).
+    /// Reads a key and the spaces around its dots, and stops before whatever follows (`=` or `]`). A key
+    /// of more parts than tables may nest is an error at its dot, before the parts become paths.
     ///
     /// `missing` is what a message says when no key stands at the cursor ("a table header must start
     /// with a key").
@@ -37,6 +38,9 @@ extension TOMLReader {
         while true {
             skipSpaces()
             guard current == UInt8(ascii: ".") else { return TOMLKey(leading: leading, last: part) }
+            guard leading.count < TOMLDocumentParser.maximumDepth else {
+                throw error(at: offset, TOMLErrorWording.nestedTooDeep(containers: false))
+            }
             offset += 1
             skipSpaces()
             leading.append(part)

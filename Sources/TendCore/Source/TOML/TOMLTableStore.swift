@@ -8,6 +8,9 @@ struct TOMLTableStore {
     static let root = 0
 
     private var tables: [TOMLTable] = [TOMLTable(origin: .header)]
+    /// The element tables of each array of tables, by the index a `TOMLTable.Child` names; kept apart from
+    /// the tables so that an element is appended in place.
+    private var arraysOfTables: [[Int]] = []
 
     /// Moves into the table that `key` names in `table` on the way to a `[header]`'s last key: an existing
     /// table (however defined), the latest element of an array of tables (whose index is returned), or a
@@ -16,7 +19,8 @@ struct TOMLTableStore {
         switch tables[table].children[key] {
         case .table(let child):
             return (child, nil)
-        case .arrayOfTables(let elements):
+        case .arrayOfTables(let array):
+            let elements = arraysOfTables[array]
             return (elements[elements.count - 1], elements.count - 1)
         case nil:
             try checkNoValue(key, in: table)
@@ -63,17 +67,17 @@ struct TOMLTableStore {
     mutating func appendArrayElement(_ key: String, in table: Int) throws(TOMLConflict) -> (table: Int, element: Int) {
         let element = tables.count
         switch tables[table].children[key] {
-        case .arrayOfTables(var elements):
+        case .arrayOfTables(let array):
             tables.append(TOMLTable(origin: .header))
-            elements.append(element)
-            tables[table].children[key] = .arrayOfTables(elements)
-            return (element, elements.count - 1)
+            arraysOfTables[array].append(element)
+            return (element, arraysOfTables[array].count - 1)
         case .table:
             throw .alreadyDefined(as: "a table")
         case nil:
             try checkNoValue(key, in: table)
             tables.append(TOMLTable(origin: .header))
-            tables[table].children[key] = .arrayOfTables([element])
+            tables[table].children[key] = .arrayOfTables(arraysOfTables.count)
+            arraysOfTables.append([element])
             return (element, 0)
         }
     }
@@ -136,8 +140,8 @@ struct TOMLTableStore {
             switch child {
             case .table(let index):
                 members[key] = .table(self.members(of: index))
-            case .arrayOfTables(let elements):
-                members[key] = .array(elements.map { .table(self.members(of: $0)) })
+            case .arrayOfTables(let array):
+                members[key] = .array(arraysOfTables[array].map { .table(self.members(of: $0)) })
             }
         }
         return members
@@ -159,7 +163,7 @@ struct TOMLTable {
     /// A table or array of tables inside this one, by its index in the store.
     enum Child {
         case table(Int)
-        case arrayOfTables([Int])
+        case arrayOfTables(Int)
     }
 
     var origin: Origin

@@ -145,12 +145,13 @@ extension TOMLTreeBuilder {
         reader.offset += 1
     }
 
-    /// Stores a finished element or member in the innermost open value.
+    /// Stores a finished element or member in the innermost open value (in place: holding a copy of it
+    /// meanwhile would make every append copy the array).
     private mutating func add(_ value: ConfigValue) {
-        let container = top
-        switch container.kind {
-        case .array: stack[stack.count - 1].elements.append(value)
-        case .inlineTable: tables.insert(value, for: container.member.key, in: container.member.table)
+        let innermost = stack.count - 1
+        switch stack[innermost].kind {
+        case .array: stack[innermost].elements.append(value)
+        case .inlineTable: tables.insert(value, for: stack[innermost].member.key, in: stack[innermost].member.table)
         }
     }
 
