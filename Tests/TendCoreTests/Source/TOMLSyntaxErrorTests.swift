@@ -262,7 +262,10 @@ import Testing
     }
 
     @Test func errorsAtTheEndOfTheFileStandAfterItsLastCharacter() {
-        for (text, line, column) in [("a = [", 1, 6), ("a = [\n", 1, 7), ("a = [\r\n1,\r\n", 2, 5), ("a = \"x", 1, 7)] {
+        for (text, line, column) in [
+            ("a = [", 1, 6), ("a = [\n", 1, 7), ("a = [\r\n1,\r\n", 2, 5), ("a = \"x", 1, 7), ("a = \"é", 1, 7),
+            ("\u{FEFF}a = [", 1, 6), ("\u{FEFF}a", 1, 2),
+        ] {
             #expect(syntaxError(Array(text.utf8), TOMLDocumentParser.parse)?.position == SourcePosition(line: line, column: column))
         }
     }

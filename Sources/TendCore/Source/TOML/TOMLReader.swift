@@ -93,11 +93,9 @@ struct TOMLReader: UTF8TextReader {
     /// last line even when the file ends with a line break: on the line left unfinished, not after it.
     mutating func error(at offset: Int, _ message: String) -> SyntaxError {
         guard offset < bytes.count else {
-            guard bytes.count > UTF8Text.byteOrderMarkLength(of: bytes) else {
-                return SyntaxError(position: .start, message: message)
-            }
-            let last = position(at: bytes.count - 1)
-            return SyntaxError(position: SourcePosition(line: last.line, column: last.column + 1), message: message)
+            guard bytes.last == 0x0A else { return SyntaxError(position: position(at: bytes.count), message: message) }
+            let lineEnd = position(at: bytes.count - 1)
+            return SyntaxError(position: SourcePosition(line: lineEnd.line, column: lineEnd.column + 1), message: message)
         }
         let isNUL = bytes[offset] == 0
         return SyntaxError(
