@@ -1,5 +1,6 @@
-/// The plain sentences the TOML parser reports after `file:line:column` for what is wrong with a document
-/// as a whole (a key defined twice, a table extended where it may not be), rather than with one character.
+/// The plain sentences the TOML parser reports after `file:line:column` that are built from parts or said
+/// in several places: a table defined twice or extended where TOML does not allow it, a character stuck to
+/// the value before it, nesting too deep. Sentences used once stand where they are found.
 enum TOMLErrorWording {
     /// The sentence for `conflict` at the key `name` (as written), which the document wanted to make
     /// `wanted` ("a table", "an array of tables").
@@ -16,19 +17,14 @@ enum TOMLErrorWording {
         }
     }
 
-    /// The sentence for a `key = value` whose key already holds something.
-    static func duplicateKey(_ name: String, conflict: TOMLConflict) -> String {
-        guard case .alreadyDefined(let existing) = conflict else { return "duplicate key '\(name)'" }
-        return "duplicate key '\(name)': it is already defined as \(existing)"
-    }
-
-    /// The sentence for a character found right after a value, such as `x` in `true x`'s `truex`.
+    /// The sentence for a character found right after a value, such as the `x` of `truex`.
     static func unexpected(_ found: String, after value: ConfigValue) -> String {
         let kindWithoutArticle = value.kindDescription.split(separator: " ", maxSplits: 1).last ?? ""
         return "unexpected \(found) after the \(kindWithoutArticle)"
     }
 
-    /// The sentence for arrays and inline tables nested deeper than the parser follows.
+    /// The sentence for arrays and inline tables (or, with `containers` false, tables) nested deeper than
+    /// the parser follows.
     static func nestedTooDeep(containers: Bool) -> String {
         let what = containers ? "arrays and inline tables" : "tables"
         return "nesting too deep: more than \(TOMLDocumentParser.maximumDepth) levels of \(what)"

@@ -16,8 +16,6 @@ struct TOMLOpenValue {
     let kind: Kind
     /// Where the value stands in the document.
     let path: ConfigPath
-    /// The offset of the opening bracket.
-    let openingOffset: Int
     /// The array's elements read so far.
     var elements: [ConfigValue] = []
     /// The inline table's table in the `TOMLTableStore`.

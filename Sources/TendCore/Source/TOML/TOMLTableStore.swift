@@ -82,16 +82,17 @@ struct TOMLTableStore {
         }
     }
 
-    /// Throws when `key` already holds anything in `table`, as before a `key = value` is read.
-    func checkFree(_ key: String, in table: Int) throws(TOMLConflict) {
+    /// The kind of what `key` already holds in `table` ("an integer", "a table"), or nil when it is free,
+    /// as a `key = value` must find it.
+    func existingKind(of key: String, in table: Int) -> String? {
         switch tables[table].children[key] {
-        case .table: throw .alreadyDefined(as: "a table")
-        case .arrayOfTables: throw .alreadyDefined(as: "an array of tables")
-        case nil: if let value = tables[table].values[key] { throw .alreadyDefined(as: value.kindDescription) }
+        case .table: return "a table"
+        case .arrayOfTables: return "an array of tables"
+        case nil: return tables[table].values[key]?.kindDescription
         }
     }
 
-    /// Stores a complete value under `key`, which `checkFree` has found free. A table's first value makes
+    /// Stores a complete value under `key`, which `existingKind` has found free. A table's first value makes
     /// room for a few more, as tables in a configuration mostly hold several keys.
     mutating func insert(_ value: ConfigValue, for key: String, in table: Int) {
         if tables[table].values.isEmpty { tables[table].values.reserveCapacity(6) }

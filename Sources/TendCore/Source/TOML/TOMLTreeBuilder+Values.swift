@@ -139,7 +139,7 @@ extension TOMLTreeBuilder {
     }
 
     private mutating func open(_ kind: TOMLOpenValue.Kind, path: ConfigPath) {
-        var value = TOMLOpenValue(kind: kind, path: path, openingOffset: reader.offset)
+        var value = TOMLOpenValue(kind: kind, path: path)
         if kind == .inlineTable { value.table = tables.openInlineTable() }
         stack.append(value)
         reader.offset += 1

@@ -143,10 +143,8 @@ struct TOMLTreeBuilder {
             }
         }
         path = path.appending(key.last.name)
-        do {
-            try tables.checkFree(key.last.name, in: table)
-        } catch {
-            throw reader.error(at: valueOffset, TOMLErrorWording.duplicateKey(key.description, conflict: error))
+        if let existing = tables.existingKind(of: key.last.name, in: table) {
+            throw reader.error(at: valueOffset, "duplicate key '\(key.description)': it is already defined as \(existing)")
         }
         try checkDepth(of: path, at: key.last.offset)
         sourceMap.keys[path] = reader.position(at: key.last.offset)
