@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // No traits: the control server needs neither swift-configuration nor full Foundation.
@@ -25,7 +24,7 @@ let package = Package(
     ],
     targets: [
         // The pure core: configuration, validation, expansion, lifecycle, planner. No I/O.
-        .target(name: "TendCore", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "TendCore"),
         // What Swift's Glibc module hides: posix_spawn extras, pidfd, epoll, splice.
         .target(name: "CTendSystem"),
         // libinotifytools, through a module map (it ships no pkg-config file).

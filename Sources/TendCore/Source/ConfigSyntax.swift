@@ -1,6 +1,6 @@
 /// The two syntaxes a configuration file may be written in, chosen by the file's extension.
 public enum ConfigSyntax: String, Sendable, CaseIterable {
-    /// TOML 1.0, read by TOMLKit (toml++ 3.4), positions from `TOMLKeyLocator`.
+    /// TOML 1.0, read by `TOMLDocumentParser`.
     case toml
     /// JSON (RFC 8259, strict), read by `JSONDocumentParser`.
     case json

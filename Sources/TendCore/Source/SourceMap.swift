@@ -1,7 +1,7 @@
 /// Where each key and each value of a parsed document stands in its text.
 ///
-/// Neither TOMLKit nor a JSON decoder reports positions for valid documents, so the parsers build this
-/// map themselves; validation uses it to put every error at the exact line and column it concerns.
+/// Common TOML and JSON decoders report no positions for valid documents, so tend's parsers build this
+/// map as they read; validation uses it to put every error at the exact line and column it concerns.
 public struct SourceMap: Sendable, Equatable {
     /// The position of each key's first character (for an array element: the element's own position).
     public var keys: [ConfigPath: SourcePosition]

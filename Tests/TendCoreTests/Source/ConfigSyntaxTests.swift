@@ -87,7 +87,7 @@ import Testing
     ]
 
     /// Random edits (replace, insert, delete) of valid documents, from characters that matter to the
-    /// syntaxes: this is how the inputs toml++ asserts on were found.
+    /// syntaxes: this is how the inputs toml++ (the TOML parser tend once used) asserted on were found.
     @Test(arguments: ConfigSyntax.allCases)
     func mutatedDocumentsNeverCrashAndErrorsStayInsideTheFile(syntax: ConfigSyntax) {
         let documents = ConfigSyntaxTests.mutationSeeds[syntax] ?? []

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LargeDocumentTests {
     /// How many megabytes the generated files have: 10 in release builds; 1 in debug builds, where the
-    /// unoptimised parsers (and toml++) take about a second per megabyte, to keep `swift test` quick.
+    /// unoptimised parsers take about a second per megabyte, to keep `swift test` quick.
     #if DEBUG
     static let megabytes = 1
     #else
@@ -76,5 +76,19 @@ import Testing
         let bracketOffset = bytes.count - Array("[\(count - 1), \"é\"]}".utf8).count
         let column = bracketOffset - (count - 1) + 1
         #expect(document.sourceMap.values[[.key("k\(count - 1)")]] == SourcePosition(line: 1, column: column))
+    }
+
+    /// Long arrays, many `[[array]]` elements and keys of many parts are read in one pass: no element is
+    /// appended by copying the ones before it, and a key deeper than tables may nest is refused at once.
+    @Test func longTOMLArraysAndKeysStayLinear() throws {
+        let count = 50_000 * LargeDocumentTests.megabytes
+        let array = "a = [" + String(repeating: "1, ", count: count) + "]\n"
+        let tables = String(repeating: "[[t]]\nx = 1\n", count: count)
+        let root = try TOMLDocumentParser.parse(Array((array + tables).utf8)).root
+        #expect(root["a"].map { if case .array(let elements) = $0 { elements.count } else { 0 } } == count)
+        #expect(root["t"].map { if case .array(let elements) = $0 { elements.count } else { 0 } } == count)
+        let deepKey = String(repeating: "k.", count: count) + "k = 1\n"
+        #expect(syntaxError(Array(deepKey.utf8), TOMLDocumentParser.parse)?.message
+            == "nesting too deep: more than \(TOMLDocumentParser.maximumDepth) levels of tables")
     }
 }

@@ -1,6 +1,5 @@
 /// The fragments of files already parsed, by path and content, so that a reload parses only the files
-/// whose bytes changed: a burst of a thousand files costs a thousand hashes, not a thousand parses, and
-/// TOMLKit (which never frees what it parses) is asked only about new text.
+/// whose bytes changed: a burst of a thousand files costs a thousand hashes, not a thousand parses.
 public struct FragmentCache: Sendable {
     private struct Entry: Sendable {
         var hash: ContentHash

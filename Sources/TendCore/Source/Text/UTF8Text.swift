@@ -2,7 +2,7 @@
 enum UTF8Text {
     /// The length of a UTF-8 byte order mark at the start of `bytes` (3), or 0 when there is none.
     ///
-    /// Both syntaxes accept and skip the mark: toml++ does, and RFC 8259 lets a parser ignore it.
+    /// Both syntaxes accept and skip the mark, which some editors write: RFC 8259 lets a parser ignore it.
     static func byteOrderMarkLength(of bytes: [UInt8]) -> Int {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
