@@ -18,7 +18,7 @@ public struct StatusTable: Sendable {
         let nameWidth = processes.map(\.name.count).max() ?? 0
         let stateWidth = max(8, processes.map(\.state.count).max() ?? 0)
         return processes.map { process in
-            let name = process.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+            let name = process.name + String(repeating: " ", count: nameWidth + 2 - process.name.count)
             let state = Self.style(of: process.state).map { $0.apply(process.state, color: color) } ?? process.state
             let gap = String(repeating: " ", count: stateWidth + 2 - process.state.count)
             let line = name + state + gap + description(of: process)
