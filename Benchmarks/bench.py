@@ -19,7 +19,7 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from benchlib import processes, report  # noqa: E402
+from benchlib import procfs, processes, report  # noqa: E402
 from benchlib.context import Context, Scale  # noqa: E402
 from benchlib.daemons import Tend, Tools  # noqa: E402
 from benchlib.results import Section  # noqa: E402
@@ -72,7 +72,13 @@ def load_average() -> str:
     return " / ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def header(tools: Tools, quick: bool, started_load: str, ended_load: str, elapsed: float, limit: int) -> str:
+BUSY_MACHINE = 300
+"""More live processes than this at the start means something else runs (7,000 sleeps left
+behind by an earlier run once slowed every /proc scan of the harness, for both daemons): say so."""
+
+
+def header(tools: Tools, quick: bool, started_load: str, ended_load: str, elapsed: float, limit: int,
+           process_count: int) -> str:
     machine = machine_facts()
     commit = first_line(["git", "-C", TOP, "describe", "--always", "--dirty"])
     return "\n".join([
@@ -94,6 +100,8 @@ def header(tools: Tools, quick: bool, started_load: str, ended_load: str, elapse
         f"| memory | {machine['memory']} |",
         f"| system | {machine['os']}, Linux {machine['kernel']} |",
         f"| load average (1/5/15 min) | {started_load} at the start, {ended_load} at the end |",
+        f"| live processes at the start | {process_count}"
+        + (" (more than a quiet machine has: figures are suspect)" if process_count > BUSY_MACHINE else "") + " |",
         f"| open-file limit | soft raised to the hard limit, {limit}, for both daemons |",
         f"| tend | {commit} ({first_line([tools.tend, '--version'])}), `swift build -c release` |",
         f"| Swift | {first_line(['swift', '--version'])} |",
@@ -155,6 +163,10 @@ def main() -> int:
     context.tend_has_control = Tend(tools, os.path.join(root, "probe")).has_control()
 
     started, started_load = time.monotonic(), load_average()
+    process_count = len(procfs.process_table())
+    if process_count > BUSY_MACHINE:
+        print(f"warning: {process_count} live processes on the machine; leftovers of an earlier run "
+              "(`pgrep -c sleep`) slow the harness for both daemons", file=sys.stderr, flush=True)
     sections: list[Section] = []
     try:
         for name in chosen:
@@ -173,7 +185,7 @@ def main() -> int:
         if not arguments.keep:
             shutil.rmtree(root, ignore_errors=True)
     text = report.document(header(tools, arguments.quick, started_load, load_average(),
-                                  time.monotonic() - started, limit), sections)
+                                  time.monotonic() - started, limit, process_count), sections)
     with open(arguments.out, "w") as handle:
         handle.write(text)
     print(f"wrote {arguments.out}", file=sys.stderr)
