@@ -95,7 +95,7 @@ public final class ScratchDirectory: @unchecked Sendable {
         let template = FileManager.default.temporaryDirectory.appendingPathComponent("tend-test-XXXXXX").path
         var bytes = Array(template.utf8CString)
         guard mkdtemp(&bytes) != nil else { throw CocoaError(.fileWriteUnknown) }
-        path = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        path = String(nulTerminated: bytes)
     }
 
     deinit {

@@ -1,4 +1,5 @@
 import Glibc
+import TendSystem
 
 /// Puts the control socket at its path with the configured mode and owner, and never with any other:
 /// the server binds inside a fresh private directory (mode 0700) next to the final path, the socket gets
@@ -46,7 +47,7 @@ struct SocketPublication {
         guard mkdtemp(&buffer) != nil else {
             throw Failure(description: "cannot create the socket \(finalPath): \(String(cString: strerror(errno)))")
         }
-        stagingDirectory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        stagingDirectory = String(nulTerminated: buffer)
     }
 
     /// Gives the bound socket its mode and owner and moves it to the final path; returns the published

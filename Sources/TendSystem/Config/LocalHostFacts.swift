@@ -5,8 +5,7 @@ extension HostFacts {
     /// The facts of the machine this process runs on: its host name, its environment, and its user database.
     public static func local() -> HostFacts {
         var buffer = [CChar](repeating: 0, count: 256)
-        let hostName = gethostname(&buffer, buffer.count) == 0
-            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "localhost"
+        let hostName = gethostname(&buffer, buffer.count) == 0 ? String(nulTerminated: buffer) : "localhost"
         var environment: [String: String] = [:]
         var cursor = environ
         while let entry = cursor.pointee {

@@ -1,4 +1,5 @@
 import Glibc
+import TendSystem
 
 /// A temporary directory removed with everything in it when the test ends. Short, under /tmp, so socket
 /// paths stay within the 107 bytes a unix socket allows.
@@ -8,7 +9,7 @@ struct ScratchDirectory: ~Copyable {
     init() {
         var template = Array("/tmp/tendctl-XXXXXX".utf8CString)
         precondition(mkdtemp(&template) != nil, "mkdtemp failed")
-        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        path = String(nulTerminated: template)
     }
 
     deinit {
