@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
         .testTarget(name: "TendSystemTests", dependencies: ["TendSystem", "TendTestKit", system]),
         .testTarget(name: "TendSupervisorTests", dependencies: ["TendSupervisor", "TendCore", "TendSystem", "TendTestKit", logging, system]),
-        .testTarget(name: "TendControlTests", dependencies: ["tend", "TendControl", "TendSupervisor", "TendCore", "TendTestKit", system]),
+        .testTarget(name: "TendControlTests", dependencies: ["tend", "TendControl", "TendSupervisor", "TendCore", "TendSystem", "TendTestKit", system]),
         .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem", "TendTestKit", system]),
     ],
     swiftLanguageModes: [.v6]
