@@ -75,8 +75,8 @@ extension Tend {
                 lock.release()
             }
             guard raiseOpenFileLimit(minimum: daemon.minfds, logger: logger) else { throw ExitCode(1) }
-            if !TasksOnEventLoops.installed {
-                logger.warning("tasks run on libdispatch's worker pool (the concurrency hook was not found): the daemon will wake once a second while idle")
+            if !TaskPool.installed {
+                logger.warning("tasks run on libdispatch's worker pool (the concurrency runtime's hooks were not found): the daemon will wake once a second while idle")
             }
             let supervisor: Supervisor
             let owner: SocketOwner?
