@@ -17,10 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        // No traits: the control server needs neither swift-configuration nor full Foundation.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The pure core: configuration, validation, expansion, lifecycle, planner. No I/O.
@@ -40,12 +36,6 @@ let package = Package(
                 "TendCore",
                 "TendSystem",
                 "TendSupervisor",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 logging,
             ]
         ),
@@ -58,18 +48,18 @@ let package = Package(
                 "TendSupervisor",
                 "TendControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 logging,
             ]
         ),
+        // A small program that installs the task pool as the global executor and reports how it behaves, so
+        // the pool's tests run that check in a process of its own.
+        .executableTarget(name: "tend-task-probe", dependencies: ["TendSystem", "CTendSystem"]),
         // Helpers the test targets share: running processes through the reaper, process checks.
         .target(name: "TendTestKit", dependencies: ["TendSystem", system], path: "Tests/TendTestKit"),
         .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
-        .testTarget(name: "TendSystemTests", dependencies: ["TendSystem", "TendTestKit", system]),
+        .testTarget(name: "TendSystemTests", dependencies: ["TendSystem", "CTendSystem", "tend-task-probe", "TendTestKit", system]),
         .testTarget(name: "TendSupervisorTests", dependencies: ["TendSupervisor", "TendCore", "TendSystem", "TendTestKit", logging, system]),
-        .testTarget(name: "TendControlTests", dependencies: ["tend", "TendControl", "TendSupervisor", "TendCore", "TendTestKit", system]),
+        .testTarget(name: "TendControlTests", dependencies: ["tend", "TendControl", "TendSupervisor", "TendCore", "TendSystem", "TendTestKit", system]),
         .testTarget(name: "TendEndToEndTests", dependencies: ["tend", "TendCore", "TendSystem", "TendTestKit", system]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Glibc
-import NIOCore
-import NIOPosix
+import TendSystem
 
 /// The `tend` command: a process supervisor driven by configuration files, and its client.
 @main
@@ -31,12 +30,11 @@ struct Tend: AsyncParsableCommand {
 
     /// Runs the command line, mapping ArgumentParser's usage-error code (64) to tend's documented 2.
     ///
-    /// Tasks run on swift-nio's two event-loop threads instead of libdispatch's worker pool: that pool, once
-    /// started, wakes the process every second to watch its threads, and a daemon with nothing to do must not
-    /// wake at all. Installed before any task is created. (Timed waits use tend's own alarm or an event
-    /// loop's timer, never `Task.sleep`, which would start the pool anyway.)
+    /// Tasks run on tend's own task pool (`GlobalTaskPool`) instead of libdispatch's worker pool: that pool,
+    /// once started, wakes the process every second to watch its threads, and a daemon with nothing to do must
+    /// not wake at all. Installed first, before the command creates any task.
     static func main() async {
-        _ = TasksOnEventLoops.installed
+        _ = TaskPool.installed
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -55,10 +53,10 @@ struct Tend: AsyncParsableCommand {
     }
 }
 
-/// Whether tasks run on swift-nio's event loops rather than libdispatch's worker pool (see `Tend.main`).
-enum TasksOnEventLoops {
-    /// Installed on first use, which `Tend.main` makes before any task exists.
-    static let installed = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+/// Whether tasks run on tend's own task pool rather than libdispatch's worker pool (see `Tend.main`).
+enum TaskPool {
+    /// Installed on first use, which `Tend.main` makes before any other task exists.
+    static let installed = GlobalTaskPool.install()
 }
 
 /// tend's version, printed by `--version`.

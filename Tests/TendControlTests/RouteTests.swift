@@ -1,5 +1,4 @@
 import Glibc
-import NIOHTTP1
 import TendControl
 import TendCore
 import TendSupervisor

@@ -29,4 +29,22 @@ import TendCore
         try store.prune(keeping: [])
         #expect(try OverrideStore(directory: directory).overrides.isEmpty)
     }
+
+    @Test func aDamagedFileIsAnErrorThatNamesItAndWhere() throws {
+        let directory = NSTemporaryDirectory() + "tend-overrides-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let cases = [
+            ("{\n  \"web\": {\"generation\": 1,", "\(directory)/overrides.json:2:"),
+            (#"{"web": {"generation": 1, "intent": "paused"}}"#, "\(directory)/overrides.json: the override of \"web\" is not"),
+        ]
+        for (text, start) in cases {
+            try text.write(toFile: directory + "/overrides.json", atomically: true, encoding: .utf8)
+            #expect {
+                _ = try OverrideStore(directory: directory)
+            } throws: { error in
+                "\(error)".hasPrefix(start)
+            }
+        }
+    }
 }

@@ -20,7 +20,7 @@ final class SupervisorHarness: @unchecked Sendable {
         let template = FileManager.default.temporaryDirectory.appendingPathComponent("tend-supervisor-XXXXXX").path
         var bytes = Array(template.utf8CString)
         guard mkdtemp(&bytes) != nil else { throw CocoaError(.fileWriteUnknown) }
-        directory = String(cString: bytes)
+        directory = String(nulTerminated: bytes)
         let includeLine = include.map { "include = [" + $0.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n" } ?? ""
         try Self.write(directory + "/tend.toml", "[daemon]\nlog_dir = \"logs\"\nstate_dir = \"state\"\n" + includeLine)
         try Self.write(directory + "/conf.d/app.toml", programs)

@@ -1,4 +1,3 @@
-import NIOHTTP1
 import TendSupervisor
 
 /// The verbs that act on processes and wait, one request per selector.

@@ -1,19 +1,13 @@
-import Glibc
-import NIOCore
-import NIOHTTP1
-import NIOPosix
 import TendSupervisor
 
-/// A client of the control API over its unix socket, written on swift-nio's HTTP/1.1 codec: one
-/// connection per request, so nothing lingers between commands and a broken exchange never spoils the next.
+/// A client of the control API over its unix socket: one connection per request, so nothing lingers
+/// between commands and a broken exchange never spoils the next.
 public struct ControlClient: Sendable {
     /// The socket the client connects to.
     public let socketPath: String
-    private let group: any EventLoopGroup
 
-    public init(socketPath: String, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+    public init(socketPath: String) {
         self.socketPath = socketPath
-        self.group = group
     }
 
     /// A whole answer: its status and body.
@@ -24,12 +18,9 @@ public struct ControlClient: Sendable {
 
     /// Sends one request and reads the whole answer, whatever its status.
     public func send(_ method: HTTPMethod, _ target: String, body: [UInt8]? = nil) async throws(ControlClientError) -> Reply {
-        try await exchange(method, target, body: body) { status, parts in
+        try await exchange(method, target, body: body) { status, next in
             var body: [UInt8] = []
-            while let part = try await parts.next() {
-                if case .body(let buffer) = part { body.append(contentsOf: buffer.readableBytesView) }
-                if case .end = part { break }
-            }
+            while let bytes = try await next() { body += bytes }
             return Reply(status: status, body: body)
         }
     }
@@ -39,18 +30,14 @@ public struct ControlClient: Sendable {
     public func stream(
         _ method: HTTPMethod, _ target: String, onChunk: @escaping ([UInt8]) async throws -> Bool
     ) async throws(ControlClientError) {
-        try await exchange(method, target, body: nil) { status, parts in
+        try await exchange(method, target, body: nil) { status, next in
             guard (200..<300).contains(status) else {
                 var body: [UInt8] = []
-                while let part = try await parts.next() {
-                    if case .body(let buffer) = part { body.append(contentsOf: buffer.readableBytesView) }
-                    if case .end = part { break }
-                }
+                while let bytes = try await next() { body += bytes }
                 throw Self.apiError(status: status, body: body)
             }
-            while let part = try await parts.next() {
-                if case .body(let buffer) = part, try await !onChunk(Array(buffer.readableBytesView)) { return }
-                if case .end = part { return }
+            while let bytes = try await next() {
+                if try await !onChunk(bytes) { return }
             }
         }
     }
@@ -64,57 +51,51 @@ public struct ControlClient: Sendable {
         return .server(ControlError(.failed, "the daemon answered HTTP \(status): \(text)"), status: status)
     }
 
+    /// The request's bytes: head (`Host`, `Connection: close`, and the body's type and length) and body.
+    static func requestBytes(_ method: HTTPMethod, _ target: String, body: [UInt8]?) -> [UInt8] {
+        var head = "\(method.rawValue) \(target) HTTP/1.1\r\nHost: tend\r\nConnection: close\r\n"
+        if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n" }
+        return Array((head + "\r\n").utf8) + (body ?? [])
+    }
+
+    /// Runs one exchange: `handle` gets the answer's status and a function returning the body's next bytes
+    /// (nil at its end).
     private func exchange<Result: Sendable>(
         _ method: HTTPMethod, _ target: String, body: [UInt8]?,
-        handle: (Int, inout NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator) async throws -> Result
+        handle: (Int, () async throws -> [UInt8]?) async throws -> Result
     ) async throws(ControlClientError) -> Result {
-        let channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
-        do {
-            channel = try await ClientBootstrap(group: group).connect(unixDomainSocketPath: socketPath) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
-                }
+        let exchange = ClientExchange(
+            socketPath: socketPath, request: Self.requestBytes(method, target, body: body), isHead: method == .HEAD)
+        defer { exchange.cancel() }
+        var events = exchange.events.makeAsyncIterator()
+        let socket = socketPath
+        /// The next part, or the error that ended the exchange.
+        func nextPart() async throws(ControlClientError) -> HTTPResponseParser.Part {
+            guard let event = await events.next() else {
+                throw .connectionLost(socket: socket, reason: "the daemon closed the connection without answering")
             }
-        } catch {
-            throw .unreachable(socket: socketPath, reason: Self.reason(error))
+            exchange.acknowledge()
+            switch event {
+            case .part(let part): return part
+            case .unreachable(let reason): throw .unreachable(socket: socket, reason: reason)
+            case .broken(let reason): throw .connectionLost(socket: socket, reason: reason)
+            }
+        }
+        guard case .head(let status, _) = try await nextPart() else {
+            throw .connectionLost(socket: socket, reason: "the daemon's answer has no status line")
         }
         do {
-            return try await channel.executeThenClose { inbound, outbound in
-                var head = HTTPRequestHead(version: .http1_1, method: method, uri: target)
-                head.headers.add(name: "Host", value: "tend")
-                head.headers.add(name: "Connection", value: "close")
-                if let body {
-                    head.headers.add(name: "Content-Type", value: "application/json")
-                    head.headers.add(name: "Content-Length", value: String(body.count))
+            return try await handle(status) { () async throws(ControlClientError) -> [UInt8]? in
+                switch try await nextPart() {
+                case .body(let bytes): return bytes
+                case .end: return nil
+                case .head: throw .connectionLost(socket: socket, reason: "the daemon sent a second status line")
                 }
-                // One write for the whole request: a server may answer and close as soon as it has the head
-                // (a GET has no body), and a separate later write of `.end` would then fail on a closed channel.
-                var parts: [HTTPClientRequestPart] = [.head(head)]
-                if let body { parts.append(.body(.byteBuffer(ByteBuffer(bytes: body)))) }
-                parts.append(.end(nil))
-                do {
-                    try await outbound.write(contentsOf: parts)
-                } catch ChannelError.ioOnClosedChannel {
-                    // Closed early (an answer to a too-large body, say): the answer may already be waiting.
-                }
-                var answer = inbound.makeAsyncIterator()
-                guard case .head(let responseHead)? = try await answer.next() else {
-                    throw ControlClientError.connectionLost(socket: socketPath, reason: "the daemon closed the connection without answering")
-                }
-                return try await handle(Int(responseHead.status.code), &answer)
             }
         } catch let error as ControlClientError {
             throw error
         } catch {
-            throw .connectionLost(socket: socketPath, reason: Self.reason(error))
+            throw .connectionLost(socket: socket, reason: "\(error)")
         }
-    }
-
-    /// The system's words for a connection failure (`Connection refused`, `No such file or directory`).
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
-        if let error = error as? ChannelError, case .connectTimeout = error { return "timed out" }
-        return "\(error)"
     }
 }

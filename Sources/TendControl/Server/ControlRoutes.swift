@@ -1,5 +1,3 @@
-import Hummingbird
-import NIOCore
 import TendCore
 import TendSupervisor
 import TendSystem
@@ -13,46 +11,46 @@ struct ControlRoutes: Sendable {
     /// How often a followed log is checked for new bytes.
     let followInterval: Duration
 
-    /// A router with every route of `ControlRoute.allCases` and the JSON error middleware.
-    func router() -> Router<ControlRequestContext> {
-        let router = Router(context: ControlRequestContext.self)
-        router.add(middleware: ControlErrorMiddleware())
-        for route in ControlRoute.allCases {
-            router.on(RouterPath(route.pathTemplate), method: HTTPRequest.Method(route.method)!) { request, context in
-                try await respond(to: route, request: request, context: context)
-            }
+    /// The answer to `request`: the route's, or the JSON error for whatever went wrong, never a crash.
+    func respond(to request: HTTPRequest) async -> ControlResponse {
+        do {
+            let match = try RouteMatch(method: request.method, path: request.path)
+            return try await respond(to: match, request: request)
+        } catch let error as ControlError {
+            return WireResponse.errorResponse(error)
+        } catch {
+            return WireResponse.errorResponse(ControlError(.failed, "internal error: \(error)"))
         }
-        return router
     }
 
-    private func respond(to route: ControlRoute, request: Request, context: ControlRequestContext) async throws -> Response {
-        switch route {
+    private func respond(to match: RouteMatch, request: HTTPRequest) async throws -> ControlResponse {
+        switch match.route {
         case .version:
             return try WireResponse.json(VersionReply(version: version))
         case .status:
-            let selectors = request.queryValues("name").map(ProcessSelector.init)
+            let selectors = try request.queryValues("name").map(ProcessSelector.init)
             return try WireResponse.json(StatusReply(processes: try await control.status(selectors)))
         case .start, .stop, .restart:
-            let selector = ProcessSelector(try request.pathParameter("name", context: context))
+            let selector = ProcessSelector(try request.pathParameter("name", in: match))
             let results: [CommandResult]
-            switch route {
+            switch match.route {
             case .start: results = try await control.start([selector])
             case .stop: results = try await control.stop([selector])
             default: results = try await control.restart([selector])
             }
             return try WireResponse.json(CommandReply(results: results))
         case .signal:
-            let selector = ProcessSelector(try request.pathParameter("name", context: context))
-            let signal = try await Self.signal(in: request, context: context)
+            let selector = ProcessSelector(try request.pathParameter("name", in: match))
+            let signal = try Self.signal(in: request)
             return try WireResponse.json(CommandReply(results: try await control.signal(signal, [selector])))
         case .plan:
             return try WireResponse.json(await control.plan())
         case .apply:
             return try WireResponse.json(await control.apply())
         case .logs:
-            return try await logs(request: request, context: context)
+            return try await logs(request: request, match: match)
         case .events:
-            return try events(follow: try request.queryFlag("follow", default: false), context: context)
+            return events(follow: try request.queryFlag("follow", default: false))
         case .shutdown:
             lifetime.requestShutdown()
             return try WireResponse.json(ShutdownReply(), status: 202)
@@ -60,12 +58,10 @@ struct ControlRoutes: Sendable {
     }
 
     /// The signal named by a `{"signal": "HUP"}` body.
-    private static func signal(in request: Request, context: ControlRequestContext) async throws -> Signal {
-        var request = request
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
+    private static func signal(in request: HTTPRequest) throws(ControlError) -> Signal {
         let parsed: SignalRequest
         do {
-            parsed = try WireJSON.decode(SignalRequest.self, from: Array(buffer: body))
+            parsed = try WireJSON.decode(SignalRequest.self, from: request.body)
         } catch {
             throw ControlError(.badRequest, "the body must be a JSON object such as {\"signal\": \"HUP\"}")
         }
@@ -75,8 +71,11 @@ struct ControlRoutes: Sendable {
         return signal
     }
 
-    private func logs(request: Request, context: ControlRequestContext) async throws -> Response {
-        let name = try request.pathParameter("name", context: context)
+    private static let textHeaders: HTTPFields = ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache"]
+    private static let eventHeaders: HTTPFields = ["Content-Type": "text/event-stream", "Cache-Control": "no-cache"]
+
+    private func logs(request: HTTPRequest, match: RouteMatch) async throws -> ControlResponse {
+        let name = try request.pathParameter("name", in: match)
         let stream = try request.logStream()
         let tail = try request.logTail()
         let follow = try request.queryFlag("follow", default: false)
@@ -95,23 +94,18 @@ struct ControlRoutes: Sendable {
         } catch {
             throw ControlError(.noLogFile, "cannot read \(path): \(error)")
         }
-        let headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"]
-        guard follow else {
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: start)))
-        }
-        let channel = context.channel, lifetime = self.lifetime, interval = followInterval
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            if !start.isEmpty { try await writer.write(ByteBuffer(bytes: start)) }
-            while channel.isActive, !lifetime.isClosing {
-                let appended = try follower.readAvailable()
+        guard follow else { return ControlResponse(headers: Self.textHeaders, body: .bytes(start)) }
+        let lifetime = self.lifetime, interval = followInterval
+        return ControlResponse(headers: Self.textHeaders, body: .stream { writer in
+            guard await writer.write(start) || start.isEmpty else { return }
+            while writer.isOpen, !lifetime.isClosing {
+                guard let appended = try? follower.readAvailable() else { return }
                 if appended.isEmpty {
-                    // On the connection's event loop, not Task.sleep: see ControlHTTPServer.
-                    try await channel.eventLoop.scheduleTask(in: TimeAmount(interval)) {}.futureResult.get()
-                } else {
-                    try await writer.write(ByteBuffer(bytes: appended))
+                    try? await Task.sleep(for: interval)
+                } else if await !writer.write(appended) {
+                    return
                 }
             }
-            try await writer.finish(nil)
         })
     }
 
@@ -121,21 +115,19 @@ struct ControlRoutes: Sendable {
     /// between two reads 100 ms apart).
     static let followedBackups = 1
 
-    private func events(follow: Bool, context: ControlRequestContext) throws -> Response {
-        let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
+    private func events(follow: Bool) -> ControlResponse {
         guard follow else {
             let text = broadcaster.recentEvents().map(Self.encode).joined()
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            return ControlResponse(headers: Self.eventHeaders, body: .bytes(Array(text.utf8)))
         }
         let (recent, stream, cancel) = broadcaster.subscribe()
-        context.channel.closeFuture.whenComplete { _ in cancel() }
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+        return ControlResponse(headers: Self.eventHeaders, body: .stream { writer in
+            writer.whenClosed(cancel)
             // A comment first, so the client sees the stream open before any event happens.
-            try await writer.write(ByteBuffer(string: ": tend events\n\n" + recent.map(Self.encode).joined()))
+            guard await writer.write(Array((": tend events\n\n" + recent.map(Self.encode).joined()).utf8)) else { return }
             for await event in stream {
-                try await writer.write(ByteBuffer(string: Self.encode(event)))
+                guard await writer.write(Array(Self.encode(event).utf8)) else { return }
             }
-            try await writer.finish(nil)
         })
     }
 

@@ -1,16 +1,14 @@
-import Hummingbird
+import Glibc
 import Logging
-import NIOCore
-import ServiceLifecycle
-import Synchronization
 import TendSupervisor
+import TendSystem
 
 /// The control API server: HTTP/1.1 and JSON over a unix socket, answering from any `SupervisorControl`.
 ///
-/// It is a swift-service-lifecycle `Service`: `run()` binds, serves until the task is cancelled or a
-/// graceful shutdown is requested, then removes its socket. The caller holds a `SocketLock` for the
-/// socket path first, so a second daemon cannot take the socket of a running one.
-public struct ControlServer: Service {
+/// `start()` binds and publishes the socket and answers from then on; `stop()` on the running server ends
+/// streamed responses, lets answers under way finish, and removes the socket. The caller holds a `SocketLock`
+/// for the socket path first, so a second daemon cannot take the socket of a running one.
+public struct ControlServer: Sendable {
     /// Where and how the server listens.
     public struct Configuration: Sendable {
         /// The socket's path.
@@ -41,31 +39,24 @@ public struct ControlServer: Service {
         public let description: String
     }
 
+    /// The largest request body the control API reads (bodies are tiny JSON objects); a larger one is refused
+    /// with 413 `body_too_large`.
+    public static let maximumBodySize = 64 * 1024
+
     private let control: any SupervisorControl
     private let configuration: Configuration
     private let logger: Logger
-    private let onReady: @Sendable (String) async -> Void
 
-    /// A server for `control`. `onReady` is called with the socket's path once it accepts connections.
-    public init(
-        control: any SupervisorControl, configuration: Configuration, logger: Logger = Logger(label: "tend.control"),
-        onReady: @escaping @Sendable (String) async -> Void = { _ in }
-    ) {
+    /// A server for `control`.
+    public init(control: any SupervisorControl, configuration: Configuration, logger: Logger = Logger(label: "tend.control")) {
         self.control = control
         self.configuration = configuration
         self.logger = logger
-        self.onReady = onReady
     }
 
-    /// The router the server answers with, for tests that look at its routes.
-    func makeRoutes(broadcaster: EventBroadcaster, lifetime: ServerLifetime) -> ControlRoutes {
-        ControlRoutes(
-            control: control, broadcaster: broadcaster, lifetime: lifetime, version: configuration.version,
-            followInterval: configuration.followInterval)
-    }
-
-    /// Serves until cancelled or shut down gracefully; throws when the socket cannot be created.
-    public func run() async throws {
+    /// Binds the socket, gives it its mode and owner, moves it into place and starts answering; throws when
+    /// the socket cannot be created.
+    public func start() throws(StartFailure) -> Running {
         let publication: SocketPublication
         do {
             publication = try SocketPublication(
@@ -73,83 +64,82 @@ public struct ControlServer: Service {
         } catch {
             throw StartFailure(description: error.description)
         }
+        let listener: Int32
+        let identity: (device: UInt64, inode: UInt64)
+        do {
+            listener = try UnixStreamSocket.listen(at: publication.bindPath)
+        } catch {
+            publication.removeStagingDirectory()
+            throw StartFailure(description: "cannot listen at \(configuration.socketPath): \(error.reason)")
+        }
+        do {
+            identity = try publication.publish()
+        } catch {
+            close(listener)
+            publication.removeStagingDirectory()
+            throw StartFailure(description: error.description)
+        }
         let broadcaster = EventBroadcaster()
         let lifetime = ServerLifetime()
-        let (readiness, readinessContinuation) = AsyncStream.makeStream(of: StartFailure?.self)
-        let published = Mutex<(device: UInt64, inode: UInt64)?>(nil)
-        let socketPath = configuration.socketPath, onReady = self.onReady
-        let server = try ControlHTTPServer.make(
-            router: makeRoutes(broadcaster: broadcaster, lifetime: lifetime).router(),
-            path: publication.bindPath, logger: logger,
-            onServerRunning: { _ in
-                do {
-                    let identity = try publication.publish()
-                    published.withLock { $0 = identity }
-                    readinessContinuation.yield(nil)
-                    await onReady(socketPath)
-                } catch {
-                    readinessContinuation.yield(StartFailure(description: "\(error)"))
-                }
-            })
-        defer {
-            publication.removeStagingDirectory()
-            if let identity = published.withLock({ $0 }) { publication.remove(identity: identity) }
+        let routes = ControlRoutes(
+            control: control, broadcaster: broadcaster, lifetime: lifetime, version: configuration.version,
+            followInterval: configuration.followInterval)
+        let loop: ControlConnectionLoop
+        do {
+            loop = try ControlConnectionLoop(listener: listener, maximumBodySize: Self.maximumBodySize, logger: logger) { request in
+                await routes.respond(to: request)
+            }
+            try loop.start()
+        } catch {
+            close(listener)
+            publication.remove(identity: identity)
+            throw StartFailure(description: "cannot serve \(configuration.socketPath): \(error)")
         }
-        try await withGracefulShutdownHandler {
-            try await serve(server, broadcaster: broadcaster, lifetime: lifetime, readiness: readiness)
-        } onGracefulShutdown: {
+        let control = self.control
+        let forwarding = Task {
+            for await event in await control.events() { broadcaster.publish(event) }
+        }
+        let shutdowns = Task {
+            for await _ in lifetime.shutdownRequests {
+                await control.shutdown()
+                break
+            }
+        }
+        return Running(
+            socketPath: configuration.socketPath, loop: loop, lifetime: lifetime, broadcaster: broadcaster,
+            tasks: [forwarding, shutdowns], removeSocket: { publication.remove(identity: identity) })
+    }
+
+    /// A server that is answering.
+    public final class Running: Sendable {
+        /// The socket it answers on.
+        public let socketPath: String
+        private let loop: ControlConnectionLoop
+        private let lifetime: ServerLifetime
+        private let broadcaster: EventBroadcaster
+        private let tasks: [Task<Void, Never>]
+        private let removeSocket: @Sendable () -> Void
+
+        fileprivate init(
+            socketPath: String, loop: ControlConnectionLoop, lifetime: ServerLifetime, broadcaster: EventBroadcaster,
+            tasks: [Task<Void, Never>], removeSocket: @escaping @Sendable () -> Void
+        ) {
+            self.socketPath = socketPath
+            self.loop = loop
+            self.lifetime = lifetime
+            self.broadcaster = broadcaster
+            self.tasks = tasks
+            self.removeSocket = removeSocket
+        }
+
+        /// Ends streamed responses, lets answers under way finish (two seconds at most), closes every
+        /// connection and removes the socket.
+        public func stop() async {
             lifetime.close()
             broadcaster.finish()
-        }
-    }
-
-    /// What ended, among the tasks that make up a running server.
-    private enum Ended: Sendable {
-        case server
-        case events
-        case shutdown
-        case ready(StartFailure?)
-    }
-
-    private func serve(
-        _ server: any Service, broadcaster: EventBroadcaster, lifetime: ServerLifetime,
-        readiness: AsyncStream<StartFailure?>
-    ) async throws {
-        let control = self.control
-        try await withThrowingTaskGroup(of: Ended.self) { group in
-            group.addTask {
-                try await server.run()
-                return .server
-            }
-            group.addTask {
-                for await event in await control.events() { broadcaster.publish(event) }
-                return .events
-            }
-            group.addTask {
-                for await _ in lifetime.shutdownRequests {
-                    await control.shutdown()
-                    break
-                }
-                return .shutdown
-            }
-            group.addTask {
-                for await outcome in readiness { return .ready(outcome) }
-                return .ready(nil)
-            }
-            while let ended = try await group.next() {
-                switch ended {
-                case .server:
-                    lifetime.close()
-                    broadcaster.finish()
-                    group.cancelAll()
-                    return
-                case .ready(let failure?):
-                    group.cancelAll()
-                    throw failure
-                case .ready(nil), .events, .shutdown:
-                    continue
-                }
-            }
+            await loop.stop()
+            for task in tasks { task.cancel() }
+            removeSocket()
         }
     }
 }

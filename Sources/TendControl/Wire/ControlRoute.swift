@@ -24,7 +24,7 @@ public enum ControlRoute: String, CaseIterable, Sendable {
         }
     }
 
-    /// The path template, with `{parameter}` placeholders as both OpenAPI and Hummingbird write them.
+    /// The path template, with `{parameter}` placeholders as OpenAPI writes them.
     public var pathTemplate: String {
         let prefix = "/" + Self.apiVersion
         switch self {

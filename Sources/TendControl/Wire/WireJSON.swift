@@ -1,30 +1,35 @@
-import FoundationEssentials
+import TendCore
 
 /// The one JSON form of the control API: snake_case keys, sorted, absent values left out; both the server
 /// and the client use it, so what one writes the other reads.
+///
+/// The form is the one Foundation's `JSONEncoder` wrote with `.convertToSnakeCase`, `.sortedKeys` and
+/// `.withoutEscapingSlashes` (plus `.prettyPrinted` for `pretty`), byte for byte; the encoder and decoder
+/// are tend's own (in `JSON/`), so that the daemon does not carry Foundation for this alone.
 public enum WireJSON {
-    /// A fresh encoder with the wire settings (`JSONEncoder` is not safe to share across tasks).
-    public static func encoder(pretty: Bool = false) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    /// A fresh decoder with the wire settings.
-    public static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }
-
-    /// Encodes `value` as wire JSON bytes.
+    /// Encodes `value` as wire JSON bytes, with no line break at the end. Throws an `EncodingError` for a
+    /// value JSON cannot express: a non-finite number, or a top-level value that encodes nothing.
     public static func encode(_ value: some Encodable, pretty: Bool = false) throws -> [UInt8] {
-        Array(try encoder(pretty: pretty).encode(value))
+        JSONTreeWriter.write(try WireEncoding.tree(of: value), pretty: pretty)
     }
 
-    /// Decodes wire JSON bytes as `type`.
+    /// Decodes wire JSON bytes as `type`. The top level must be an object, as every control API message
+    /// is. Throws a `DecodingError`: `dataCorrupted` for bytes that are not JSON (its underlying error is the
+    /// parser's `SyntaxError`, with the line and column) or a number the type cannot hold; `keyNotFound`,
+    /// `valueNotFound` and `typeMismatch` as their names say.
     public static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
-        try decoder().decode(type, from: Data(bytes))
+        let document: ParsedDocument
+        do {
+            document = try JSONDocumentParser.parse(bytes)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: [],
+                    debugDescription: "The given data was not valid JSON: \(error.position.line):\(error.position.column): \(error.message)",
+                    underlyingError: error
+                )
+            )
+        }
+        return try WireDecoding.decode(type, from: .table(document.root), at: [])
     }
 }

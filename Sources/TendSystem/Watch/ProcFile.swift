@@ -1,9 +1,9 @@
 import Glibc
 
 /// Reads small text files whose size `stat` does not know, such as those under /proc.
-enum ProcFile {
+public enum ProcFile {
     /// The whole text of the file at `path`.
-    static func read(_ path: String) throws(WatchError) -> String {
+    public static func read(_ path: String) throws(WatchError) -> String {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw WatchError(operation: "open", path: path, code: errno) }
         defer { close(descriptor) }

@@ -18,7 +18,7 @@ extension Tend {
         var json = false
 
         func run() async throws {
-            throw ExitCode(await try daemon.operations().apply(json: json))
+            throw ExitCode(try await daemon.operations().apply(json: json))
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Glibc
 import Logging
-import ServiceLifecycle
 import TendControl
 import TendCore
 import TendSupervisor
@@ -76,8 +75,8 @@ extension Tend {
                 lock.release()
             }
             guard raiseOpenFileLimit(minimum: daemon.minfds, logger: logger) else { throw ExitCode(1) }
-            if !TasksOnEventLoops.installed {
-                logger.warning("tasks run on libdispatch's worker pool (the concurrency hook was not found): the daemon will wake once a second while idle")
+            if !TaskPool.installed {
+                logger.warning("tasks run on libdispatch's worker pool (the concurrency runtime's hooks were not found): the daemon will wake once a second while idle")
             }
             let supervisor: Supervisor
             let owner: SocketOwner?
@@ -101,43 +100,24 @@ extension Tend {
             signals.on(SIGHUP) { supervisor.configurationMayHaveChanged() }
             signals.on(SIGUSR2) { Task { await supervisor.reopenLogs() } }
 
-            let (readiness, ready) = AsyncStream.makeStream(of: Bool.self)
-            let server = ControlServer(
-                control: supervisor,
-                configuration: .init(socketPath: daemon.socket, socketMode: daemon.socketMode, socketOwner: owner, version: TendVersion.current),
-                logger: logger,
-                onReady: { path in
-                    logger.info("control socket ready at \(path)")
-                    ready.yield(true)
-                })
-            let services = ServiceGroup(configuration: .init(services: [.init(service: server)], logger: logger))
-            let started = await withTaskGroup(of: Void.self) { group -> Bool in
-                group.addTask {
-                    do {
-                        try await services.run()
-                    } catch {
-                        logger.critical("cannot serve the control socket \(daemon.socket): \(error)")
-                        ready.yield(false)
-                    }
-                }
-                var serving = false
-                for await answer in readiness {
-                    serving = answer
-                    break
-                }
-                guard serving else {
-                    group.cancelAll()
-                    return false
-                }
-                notifier.notify("READY=1\nMAINPID=\(getpid())")
-                let watcher = await startWatching(mainFile: mainFile, daemon: daemon, workingDirectory: workingDirectory, supervisor: supervisor, logger: logger)
-                await supervisor.run()
-                notifier.notify("STOPPING=1")
-                await watcher?.stop()
-                await services.triggerGracefulShutdown()
-                return true
+            let server: ControlServer.Running
+            do {
+                server = try ControlServer(
+                    control: supervisor,
+                    configuration: .init(socketPath: daemon.socket, socketMode: daemon.socketMode, socketOwner: owner, version: TendVersion.current),
+                    logger: logger
+                ).start()
+            } catch {
+                logger.critical("cannot serve the control socket \(daemon.socket): \(error)")
+                throw ExitCode(1)
             }
-            guard started else { throw ExitCode(1) }
+            logger.info("control socket ready at \(daemon.socket)")
+            notifier.notify("READY=1\nMAINPID=\(getpid())")
+            let watcher = await startWatching(mainFile: mainFile, daemon: daemon, workingDirectory: workingDirectory, supervisor: supervisor, logger: logger)
+            await supervisor.run()
+            notifier.notify("STOPPING=1")
+            await watcher?.stop()
+            await server.stop()
         }
 
         private func bootstrapLogging(_ daemon: DaemonConfig) throws -> Logger {

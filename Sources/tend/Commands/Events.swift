@@ -22,7 +22,7 @@ extension Tend {
         var json = false
 
         func run() async throws {
-            throw ExitCode(await try daemon.operations().events(follow: follow, json: json))
+            throw ExitCode(try await daemon.operations().events(follow: follow, json: json))
         }
     }
 }

@@ -37,7 +37,7 @@ extension Tend {
 
         func run() async throws {
             let tail: LogTailRequest = bytes.map { .bytes($0) } ?? lines.map { .lines($0) } ?? .standard
-            throw ExitCode(await try daemon.operations().logs(name, stream: stderr ? .stderr : .stdout, tail: tail, follow: follow))
+            throw ExitCode(try await daemon.operations().logs(name, stream: stderr ? .stderr : .stdout, tail: tail, follow: follow))
         }
     }
 }

@@ -24,7 +24,7 @@ extension Tend {
 
         func run() async throws {
             let mainFile = daemon.config.resolve(announce: false)
-            let code = await try daemon.operations().plan(json: json) {
+            let code = try await daemon.operations().plan(json: json) {
                 mainFile.flatMap { PlanReport.againstEmptyTable(mainFile: $0, workingDirectory: CurrentDirectory.path(), host: .local()) }
             }
             throw ExitCode(code)

@@ -21,7 +21,7 @@ extension Tend {
         var selectors: [String]
 
         func run() async throws {
-            throw ExitCode(await try daemon.operations().signal(signal, selectors))
+            throw ExitCode(try await daemon.operations().signal(signal, selectors))
         }
     }
 }

@@ -24,7 +24,7 @@ extension Tend {
         var names: [String] = []
 
         func run() async throws {
-            throw ExitCode(await try daemon.operations().status(names, json: json))
+            throw ExitCode(try await daemon.operations().status(names, json: json))
         }
     }
 }

@@ -12,7 +12,7 @@ extension Tend {
         @OptionGroup var daemon: DaemonConnectionOptions
 
         func run() async throws {
-            throw ExitCode(await try daemon.operations().version(clientVersion: TendVersion.current))
+            throw ExitCode(try await daemon.operations().version(clientVersion: TendVersion.current))
         }
     }
 }

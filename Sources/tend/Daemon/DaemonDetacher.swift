@@ -69,6 +69,6 @@ struct DaemonDetacher {
     static func executablePath() -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        return count > 0 ? String(cString: buffer) : CommandLine.arguments[0]
+        return count > 0 ? String(nulTerminated: buffer) : CommandLine.arguments[0]
     }
 }

@@ -10,6 +10,6 @@ struct ProcessSelection: ParsableArguments {
 
     /// Sends `command` for the selected processes and exits with what it decided.
     func run(_ command: ProcessCommand) async throws {
-        throw ExitCode(await try daemon.operations().command(command, selectors))
+        throw ExitCode(try await daemon.operations().command(command, selectors))
     }
 }

@@ -4,7 +4,7 @@ import TendSupervisor
 import Testing
 
 /// Runs a real `ControlServer` for `control` on a socket in a scratch directory, hands the body a client,
-/// and stops the server (by cancelling it) when the body returns.
+/// and stops the server when the body returns.
 @discardableResult
 func withServer<Result: Sendable>(
     _ control: some SupervisorControl, socketMode: UInt32 = 0o600,
@@ -12,17 +12,17 @@ func withServer<Result: Sendable>(
 ) async throws -> Result {
     let scratch = ScratchDirectory()
     let socket = scratch.path + "/tend.sock"
-    let (ready, readyContinuation) = AsyncStream.makeStream(of: String.self)
-    let server = ControlServer(
+    let server = try ControlServer(
         control: control,
-        configuration: .init(socketPath: socket, socketMode: socketMode, version: "9.9.9", followInterval: .milliseconds(10)),
-        onReady: { readyContinuation.yield($0) })
-    return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await server.run() }
-        var iterator = ready.makeAsyncIterator()
-        _ = await iterator.next()
-        defer { group.cancelAll() }
-        return try await body(ControlClient(socketPath: socket), socket)
+        configuration: .init(socketPath: socket, socketMode: socketMode, version: "9.9.9", followInterval: .milliseconds(10))
+    ).start()
+    do {
+        let result = try await body(ControlClient(socketPath: socket), socket)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
     }
 }
 
