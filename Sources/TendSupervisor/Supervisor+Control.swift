@@ -114,7 +114,10 @@ extension Supervisor: SupervisorControl {
             }
             names.append(contentsOf: matches.filter { !names.contains($0) })
         }
-        return names.sorted { (processes[$0]?.observed.applied.priority ?? 0, $0) < (processes[$1]?.observed.applied.priority ?? 0, $1) }
+        // Each name's priority looked up once, not at every comparison.
+        return names.map { (priority: processes[$0]?.observed.applied.priority ?? 0, name: $0) }
+            .sorted { ($0.priority, $0.name) < ($1.priority, $1.name) }
+            .map(\.name)
     }
 
     /// Records the operator's wish for `names`, persists it and reconciles at once; nil when `names` is empty.

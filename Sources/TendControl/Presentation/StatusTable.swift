@@ -21,8 +21,9 @@ public struct StatusTable: Sendable {
             let name = process.name + String(repeating: " ", count: nameWidth + 2 - process.name.count)
             let state = Self.style(of: process.state).map { $0.apply(process.state, color: color) } ?? process.state
             let gap = String(repeating: " ", count: stateWidth + 2 - process.state.count)
-            let line = name + state + gap + description(of: process)
-            return String(line.reversed().drop(while: { $0 == " " }).reversed()) + "\n"
+            var line = name + state + gap + description(of: process)
+            while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
+            return line + "\n"
         }.joined()
     }
 

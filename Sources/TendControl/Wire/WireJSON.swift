@@ -18,9 +18,9 @@ public enum WireJSON {
     /// parser's `SyntaxError`, with the line and column) or a number the type cannot hold; `keyNotFound`,
     /// `valueNotFound` and `typeMismatch` as their names say.
     public static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
-        let document: ParsedDocument
+        let root: [String: ConfigValue]
         do {
-            document = try JSONDocumentParser.parse(bytes)
+            root = try JSONDocumentParser.parseValues(bytes)
         } catch {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -30,6 +30,6 @@ public enum WireJSON {
                 )
             )
         }
-        return try WireDecoding.decode(type, from: .table(document.root), at: [])
+        return try WireDecoding.decode(type, from: .table(root), at: [])
     }
 }

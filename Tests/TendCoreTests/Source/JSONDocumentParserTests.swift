@@ -71,6 +71,28 @@ import Testing
         SyntaxErrorCase("{\"a\":\r\n ?}", 2, 2, "expected a value, found '?'"),
     ]
 
+    /// The values-only parse (for the control API) accepts and rejects exactly what the full parse does,
+    /// with the same values; only a duplicate key's message cannot say where the first one stood.
+    @Test(arguments: errorCases)
+    func theValuesOnlyParseRejectsTheSameDocuments(_ errorCase: SyntaxErrorCase) {
+        let valuesOnly = syntaxError(Array(errorCase.text.utf8)) { bytes throws(SyntaxError) in
+            ParsedDocument(root: try JSONDocumentParser.parseValues(bytes), sourceMap: SourceMap())
+        }
+        if errorCase.message.hasPrefix("duplicate key") {
+            #expect(valuesOnly?.position == errorCase.expected.position)
+        } else {
+            #expect(valuesOnly == errorCase.expected)
+        }
+    }
+
+    @Test func theValuesOnlyParseGivesTheSameValues() throws {
+        let text = #"{"a": [1, 2.5, "x", {"b": null, "c": [true, false]}], "d": {}, "e\u00e9": -3}"#
+        #expect(try JSONDocumentParser.parseValues(Array(text.utf8)) == JSONDocumentParser.parse(Array(text.utf8)).root)
+        #expect(throws: SyntaxError(position: SourcePosition(line: 1, column: 10), message: "duplicate key \"a\"")) {
+            _ = try JSONDocumentParser.parseValues(Array(#"{"a": 1, "a": 2}"#.utf8))
+        }
+    }
+
     @Test(arguments: errorCases)
     func rejectsWithPositionAndPlainMessage(_ errorCase: SyntaxErrorCase) {
         #expect(syntaxError(Array(errorCase.text.utf8), JSONDocumentParser.parse) == errorCase.expected)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The key conversions the wire format was defined with: Foundation's `.convertToSnakeCase` for the keys
 /// written and its `.convertFromSnakeCase` for naming the keys read, reproduced rule for rule.
 enum SnakeCaseKeys {
@@ -11,6 +13,21 @@ enum SnakeCaseKeys {
         if key.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
             return key
         }
+        if let known = converted.withLock({ $0[key] }) { return known }
+        let snake = convertToSnakeCase(key)
+        converted.withLock { cache in
+            if cache.count < maximumCached { cache[key] = snake }
+        }
+        return snake
+    }
+
+    /// Conversions already made: a program has a few dozen distinct keys, and every value of a status reply
+    /// of 1,000 processes asks for the same fifteen again.
+    private static let converted = Mutex<[String: String]>([:])
+    /// A bound, so keys from outside (a dictionary's) cannot grow the cache without end.
+    private static let maximumCached = 1024
+
+    private static func convertToSnakeCase(_ key: String) -> String {
         let scalars = Array(key.unicodeScalars)
         var words: [Range<Int>] = []
         var wordStart = 0

@@ -16,4 +16,12 @@ public enum JSONDocumentParser {
         let root = try builder.parseDocument()
         return ParsedDocument(root: root, sourceMap: builder.sourceMap)
     }
+
+    /// Parses `bytes` as `parse` does, keeping the values alone: for JSON a program wrote (the control API's),
+    /// where no message ever points into the text, so no position is worth recording.
+    public static func parseValues(_ bytes: [UInt8]) throws(SyntaxError) -> [String: ConfigValue] {
+        if let error = SyntaxError.checkingUTF8(bytes) { throw error }
+        var builder = JSONTreeBuilder(reader: JSONReader(bytes: bytes), recordsPositions: false)
+        return try builder.parseDocument()
+    }
 }

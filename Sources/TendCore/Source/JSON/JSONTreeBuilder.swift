@@ -15,12 +15,16 @@ struct JSONTreeBuilder {
 
     private var reader: JSONReader
     private var stack: [JSONOpenContainer] = []
-    /// The positions of every key and value read so far.
+    /// The positions of every key and value read so far (none when positions are not recorded).
     private(set) var sourceMap: SourceMap
+    /// Whether the positions of keys and values are kept; without them no path is built for any value,
+    /// which is most of the work for a large document.
+    private let recordsPositions: Bool
 
-    init(reader: JSONReader) {
+    init(reader: JSONReader, recordsPositions: Bool = true) {
         self.reader = reader
-        self.sourceMap = SourceMap.sized(for: reader.bytes)
+        self.recordsPositions = recordsPositions
+        self.sourceMap = recordsPositions ? SourceMap.sized(for: reader.bytes) : SourceMap()
     }
 
     /// Reads the whole document: one object, then nothing but whitespace.
@@ -78,7 +82,7 @@ struct JSONTreeBuilder {
     private mutating func readEntryStart() throws(SyntaxError) -> ConfigPath {
         let container = top
         guard container.kind == .object else {
-            return container.path.appending(index: container.elements.count)
+            return recordsPositions ? container.path.appending(index: container.elements.count) : container.path
         }
         let keyOffset = reader.offset
         guard reader.current == UInt8(ascii: "\"") else {
@@ -87,15 +91,17 @@ struct JSONTreeBuilder {
                 : reader.error(at: keyOffset, "expected a key in double quotes, found \(reader.describe(at: keyOffset))")
         }
         let key = try reader.readString()
-        let path = container.path.appending(key)
+        let path = recordsPositions ? container.path.appending(key) : container.path
         if container.members[key] != nil {
-            let first = sourceMap.keys[path] ?? .start
+            guard let first = sourceMap.keys[path] else {
+                throw reader.error(at: keyOffset, "duplicate key \(quoted(key))")
+            }
             throw reader.error(
                 at: keyOffset,
                 "duplicate key \(quoted(key)) (first defined at line \(first.line), column \(first.column))"
             )
         }
-        sourceMap.keys[path] = reader.position(at: keyOffset)
+        if recordsPositions { sourceMap.keys[path] = reader.position(at: keyOffset) }
         reader.skipWhitespace()
         guard reader.current == UInt8(ascii: ":") else {
             throw reader.current == nil
@@ -114,9 +120,11 @@ struct JSONTreeBuilder {
     private mutating func readValue(at path: ConfigPath) throws(SyntaxError) -> Expectation {
         let valueOffset = reader.offset
         guard let byte = reader.current else { throw unterminated(top) }
-        let position = reader.position(at: valueOffset)
-        sourceMap.values[path] = position
-        if top.kind == .array { sourceMap.keys[path] = position }
+        if recordsPositions {
+            let position = reader.position(at: valueOffset)
+            sourceMap.values[path] = position
+            if top.kind == .array { sourceMap.keys[path] = position }
+        }
         let scalar: ConfigValue
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
