@@ -15,13 +15,15 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c $(CONFIGURATION)
+	$(SWIFT) build -c $(CONFIGURATION) $(BUILD_FLAGS)
 
-# Release builds keep the Swift runtime dynamic on purpose: --static-swift-stdlib would start a client command
-# ~10 ms sooner, but swift-nio could not find the concurrency runtime's enqueue hook (a local symbol in the static
-# library), tasks would run on libdispatch's pool again and an idle daemon would wake once a second.
+# Release builds link the Swift runtime statically: one binary that needs no Swift installed, a client command
+# that starts in ~6 ms instead of ~12 (no Swift libraries to load and relocate), and a daemon ~2 MiB smaller
+# (19 instead of 21 MiB at 1,000 programs). The task pool finds the concurrency runtime's hooks either way: it
+# refers to them from C at link time instead of looking them up with dlsym.
+RELEASE_FLAGS = --static-swift-stdlib
 release:
-	$(MAKE) build CONFIGURATION=release
+	$(MAKE) build CONFIGURATION=release BUILD_FLAGS="$(RELEASE_FLAGS)"
 
 # The tests start real processes through one reaper, watch real directories through one inotify thread and
 # count the test process's own descriptors and watches: run them one at a time so that no test sees another's.
@@ -67,7 +69,7 @@ bench: deps
 		python3 -m venv $(BENCH_VENV) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && python3 -m venv $(BENCH_VENV); }; \
 		$(BENCH_VENV)/bin/pip install --quiet supervisor; \
 	fi
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 	$(SWIFT) package --package-path Benchmarks/Micro benchmark list >/dev/null
 	python3 Benchmarks/bench.py --tend "$$($(SWIFT) build -c release --show-bin-path)/tend" --venv $(BENCH_VENV) \
 		$(if $(filter-out 0,$(QUICK)),--quick) $(if $(ONLY),--only $(ONLY))
