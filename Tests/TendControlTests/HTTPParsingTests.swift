@@ -142,6 +142,18 @@ import Testing
         #expect(throws: HTTPResponseParser.Malformed.self) { _ = try parser.feed(Array("SSH-2.0-OpenSSH\r\n\r\n".utf8)) }
     }
 
+    @Test func manyTrailerLinesAndInterimAnswersDoNotDeepenTheStackAndLongLinesAreRefused() throws {
+        var parser = HTTPResponseParser()
+        let interim = String(repeating: "HTTP/1.1 100 Continue\r\n\r\n", count: 10_000)
+        let trailers = String(repeating: "x: y\r\n", count: 100_000)
+        let parts = try parser.feed(Array((interim + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n" + trailers + "\r\n").utf8))
+        #expect(parts.dropFirst() == [.body([UInt8(ascii: "a")]), .end])
+        var long = HTTPResponseParser()
+        #expect(throws: HTTPResponseParser.Malformed.self) {
+            _ = try long.feed(Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".utf8) + [UInt8](repeating: 0x31, count: 70_000))
+        }
+    }
+
     @Test func aStreamHoldsItsWriterOnceTheClientFallsBehind() async {
         let stream = ResponseStream(notify: {})
         let small = await stream.write([1, 2, 3])

@@ -51,6 +51,35 @@ import Testing
         }
     }
 
+    @Test func pipelinedAnswersAllArriveWhenTheClientReadsOnlyAfterSendingThemAll() async throws {
+        let count = 200
+        let requests = String(repeating: "GET /v1/status HTTP/1.1\r\nHost: tend\r\n\r\n", count: count - 1)
+            + "GET /v1/status HTTP/1.1\r\nConnection: close\r\n\r\n"
+        let answer = try await withServer(fake) { _, socket in try await RawConnection.exchange(socket, [requests]) }
+        #expect(answer.components(separatedBy: "HTTP/1.1 200 OK\r\n").count - 1 == count)
+    }
+
+    @Test func aRequestSentJustBeforeTheClientClosesIsStillCarriedOut() async throws {
+        try await withServer(fake) { _, socket in
+            let connection = try await RawConnection.open(socket)
+            try await connection.send("POST /v1/apply HTTP/1.1\r\nHost: tend\r\n\r\n")
+            connection.close()
+            await eventually { await fake.calls.contains("apply") }
+        }
+    }
+
+    @Test func headGetsTheHeadAloneAndHTTP10ClosesAfterItsAnswer() async throws {
+        try await withServer(fake) { _, socket in
+            let head = try await RawConnection.exchange(socket, ["HEAD /v1/version HTTP/1.1\r\nConnection: close\r\n\r\n"])
+            #expect(head.hasPrefix("HTTP/1.1 404 Not Found\r\n"))
+            #expect(head.hasSuffix("\r\n\r\n"))
+            #expect(!head.contains("unknown_route"))
+            let old = try await RawConnection.exchange(socket, ["GET /v1/version HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"])
+            #expect(old.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(old.contains("Connection: close\r\n"))
+        }
+    }
+
     @Test func aFollowerThatHangsUpReleasesTheLogFile() async throws {
         let scratch = ScratchDirectory()
         let file = scratch.write("first\n", to: "web.log")

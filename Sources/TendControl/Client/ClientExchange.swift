@@ -29,6 +29,7 @@ final class ClientExchange: Sendable {
         (events, continuation) = AsyncStream.makeStream(of: Event.self)
         let started = DedicatedThread.start { [self] in
             DedicatedThread.nameCurrent("tend-client")
+            DedicatedThread.blockSignals()
             run(socketPath: socketPath, request: request, isHead: isHead)
             let fd = connection.withLock { connection in
                 defer { connection.fd = nil }
@@ -81,6 +82,7 @@ final class ClientExchange: Sendable {
         while !parser.isComplete {
             var bytes: [UInt8] = []
             let count = UnixStreamSocket.receive(fd, appendingTo: &bytes, limit: 64 * 1024)
+            let code = errno
             if connection.withLock({ $0.cancelled }) { return }
             let parts: [HTTPResponseParser.Part]
             do {
@@ -89,7 +91,7 @@ final class ClientExchange: Sendable {
                 } else if count == 0 {
                     parts = try parser.finish()
                 } else {
-                    continuation.yield(.broken(String(cString: strerror(errno))))
+                    continuation.yield(.broken(String(cString: strerror(code))))
                     return
                 }
             } catch {

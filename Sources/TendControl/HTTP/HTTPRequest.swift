@@ -11,7 +11,7 @@ public struct HTTPRequest: Sendable {
     /// The body (empty when there is none).
     public var body: [UInt8]
     /// Whether the client keeps the connection open for another request (HTTP/1.1 unless it says
-    /// `Connection: close`; HTTP/1.0 only with `Connection: keep-alive`).
+    /// `Connection: close`; never HTTP/1.0).
     public var keepAlive: Bool
 
     /// Every raw (percent-encoded) value of the query item `name`, in order.

@@ -119,12 +119,9 @@ struct HTTPRequestParser {
             return .failure(413, "the request body is larger than \(maximumBodySize) bytes")
         }
         let question = target.firstIndex(of: "?")
-        let keepAlive: Bool
-        if head.fields.lists("connection", token: "close") {
-            keepAlive = false
-        } else {
-            keepAlive = keepAliveByDefault || head.fields.lists("connection", token: "keep-alive")
-        }
+        // HTTP/1.0 connections close after their answer, keep-alive or not: few clients still ask, and an
+        // answer that kept one open would have to say so.
+        let keepAlive = keepAliveByDefault && !head.fields.lists("connection", token: "close")
         let request = HTTPRequest(
             method: HTTPMethod(String(parts[0])),
             path: String(target[..<(question ?? target.endIndex)]),

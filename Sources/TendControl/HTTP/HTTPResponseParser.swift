@@ -29,6 +29,9 @@ struct HTTPResponseParser {
         case done
     }
 
+    /// The longest head or chunk line read; the control API's are far shorter.
+    static let maximumLine = 64 * 1024
+
     private var stage = Stage.head
     private var buffer: [UInt8] = []
     private var scanned = 0
@@ -70,74 +73,84 @@ struct HTTPResponseParser {
         }
     }
 
+    /// The next part the buffered bytes complete, or nil when more bytes are needed. A loop rather than
+    /// recursion, so no answer, however many interim responses or trailer lines it has, deepens the stack.
     private mutating func step() throws(Malformed) -> Part? {
-        switch stage {
-        case .head:
-            guard let end = HTTPHead.end(in: buffer, from: 0, scanned: &scanned) else { return nil }
-            let head: HTTPHead
-            do { head = try HTTPHead(buffer[..<end]) } catch { throw Malformed(description: error.reason) }
-            buffer.removeFirst(end)
-            scanned = 0
-            let words = head.startLine.split(separator: " ", maxSplits: 2)
-            guard words.count >= 2, words[0].hasPrefix("HTTP/1."), let status = Int(words[1]) else {
-                throw Malformed(description: "the answer does not start with an HTTP/1.1 status line")
-            }
-            if (100..<200).contains(status) { return try step() }
-            if bodiless || status == 204 || status == 304 {
-                stage = .ending
-            } else if head.fields.lists("transfer-encoding", token: "chunked") {
+        while true {
+            switch stage {
+            case .head:
+                guard let end = HTTPHead.end(in: buffer, from: 0, scanned: &scanned) else {
+                    if buffer.count > Self.maximumLine { throw Malformed(description: "the answer's head is larger than \(Self.maximumLine) bytes") }
+                    return nil
+                }
+                let head: HTTPHead
+                do { head = try HTTPHead(buffer[..<end]) } catch { throw Malformed(description: error.reason) }
+                buffer.removeFirst(end)
+                scanned = 0
+                let words = head.startLine.split(separator: " ", maxSplits: 2)
+                guard words.count >= 2, words[0].hasPrefix("HTTP/1."), let status = Int(words[1]) else {
+                    throw Malformed(description: "the answer does not start with an HTTP/1.1 status line")
+                }
+                if (100..<200).contains(status) { continue }
+                if bodiless || status == 204 || status == 304 {
+                    stage = .ending
+                } else if head.fields.lists("transfer-encoding", token: "chunked") {
+                    stage = .chunkSize
+                } else if let text = head.fields["content-length"] {
+                    guard let length = Int(text), length >= 0 else { throw Malformed(description: "the Content-Length \(text) is not a number") }
+                    stage = length == 0 ? .ending : .sized(remaining: length)
+                } else {
+                    stage = .untilClose
+                }
+                return .head(status: status, headers: head.fields.fields.map { "\($0.name): \($0.value)" })
+            case .sized(let remaining):
+                guard !buffer.isEmpty else { return nil }
+                let taken = Array(buffer.prefix(remaining))
+                buffer.removeFirst(taken.count)
+                stage = remaining == taken.count ? .ending : .sized(remaining: remaining - taken.count)
+                return .body(taken)
+            case .untilClose:
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer.removeAll() }
+                return .body(buffer)
+            case .chunkSize:
+                guard let line = try takeLine() else { return nil }
+                let digits = line.prefix { $0 != UInt8(ascii: ";") }
+                guard let size = Int(String(decoding: digits, as: UTF8.self).trimmingCharacters(), radix: 16), size >= 0 else {
+                    throw Malformed(description: "a chunk size is not a hexadecimal number")
+                }
+                stage = size == 0 ? .trailers : .chunkData(remaining: size)
+                continue
+            case .chunkData(let remaining):
+                guard !buffer.isEmpty else { return nil }
+                let taken = Array(buffer.prefix(remaining))
+                buffer.removeFirst(taken.count)
+                stage = remaining == taken.count ? .chunkDataEnd : .chunkData(remaining: remaining - taken.count)
+                return .body(taken)
+            case .chunkDataEnd:
+                guard let line = try takeLine() else { return nil }
+                guard line.isEmpty else { throw Malformed(description: "a chunk is longer than its size says") }
                 stage = .chunkSize
-            } else if let text = head.fields["content-length"] {
-                guard let length = Int(text), length >= 0 else { throw Malformed(description: "the Content-Length \(text) is not a number") }
-                stage = length == 0 ? .ending : .sized(remaining: length)
-            } else {
-                stage = .untilClose
+                continue
+            case .trailers:
+                guard let line = try takeLine() else { return nil }
+                if line.isEmpty { stage = .ending }
+                continue
+            case .ending:
+                stage = .done
+                return .end
+            case .done:
+                return nil
             }
-            return .head(status: status, headers: head.fields.fields.map { "\($0.name): \($0.value)" })
-        case .sized(let remaining):
-            guard !buffer.isEmpty else { return nil }
-            let taken = Array(buffer.prefix(remaining))
-            buffer.removeFirst(taken.count)
-            stage = remaining == taken.count ? .ending : .sized(remaining: remaining - taken.count)
-            return .body(taken)
-        case .untilClose:
-            guard !buffer.isEmpty else { return nil }
-            defer { buffer.removeAll() }
-            return .body(buffer)
-        case .chunkSize:
-            guard let line = takeLine() else { return nil }
-            let digits = line.prefix { $0 != UInt8(ascii: ";") }
-            guard let size = Int(String(decoding: digits, as: UTF8.self).trimmingCharacters(), radix: 16), size >= 0 else {
-                throw Malformed(description: "a chunk size is not a hexadecimal number")
-            }
-            stage = size == 0 ? .trailers : .chunkData(remaining: size)
-            return try step()
-        case .chunkData(let remaining):
-            guard !buffer.isEmpty else { return nil }
-            let taken = Array(buffer.prefix(remaining))
-            buffer.removeFirst(taken.count)
-            stage = remaining == taken.count ? .chunkDataEnd : .chunkData(remaining: remaining - taken.count)
-            return .body(taken)
-        case .chunkDataEnd:
-            guard let line = takeLine() else { return nil }
-            guard line.isEmpty else { throw Malformed(description: "a chunk is longer than its size says") }
-            stage = .chunkSize
-            return try step()
-        case .trailers:
-            guard let line = takeLine() else { return nil }
-            if line.isEmpty { stage = .ending }
-            return try step()
-        case .ending:
-            stage = .done
-            return .end
-        case .done:
-            return nil
         }
     }
 
     /// The next line without its CRLF (or bare LF), once it has arrived whole.
-    private mutating func takeLine() -> [UInt8]? {
-        guard let lineFeed = buffer.firstIndex(of: HTTPHead.lineFeed) else { return nil }
+    private mutating func takeLine() throws(Malformed) -> [UInt8]? {
+        guard let lineFeed = buffer.firstIndex(of: HTTPHead.lineFeed) else {
+            if buffer.count > Self.maximumLine { throw Malformed(description: "a chunk line is longer than \(Self.maximumLine) bytes") }
+            return nil
+        }
         var line = Array(buffer[..<lineFeed])
         if line.last == HTTPHead.carriageReturn { line.removeLast() }
         buffer.removeFirst(lineFeed + 1)

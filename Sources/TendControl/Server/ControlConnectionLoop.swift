@@ -13,15 +13,13 @@ final class ControlConnectionLoop: Sendable {
     /// Answers one request.
     typealias Responder = @Sendable (HTTPRequest) async -> ControlResponse
 
-    /// How long a connection may take to send its request (or sit idle between requests) before it is closed.
-    static let readTimeout = Duration.seconds(60)
     /// How many connections are served at once; more are closed as soon as they are accepted.
     static let maximumConnections = 256
     /// How long a stopping server lets answers under way finish.
     static let stopGrace = Duration.seconds(2)
 
     private enum Message: Sendable {
-        case answer(UInt64, HTTPResponseHead, [UInt8], keepAlive: Bool)
+        case answer(UInt64, HTTPResponseHead, [UInt8], keepAlive: Bool, omitBody: Bool)
         case beginStream(UInt64, HTTPResponseHead, ResponseStream)
         case streamReady(UInt64)
     }
@@ -57,6 +55,7 @@ final class ControlConnectionLoop: Sendable {
     func start() throws(SocketError) {
         let result = DedicatedThread.start { [self] in
             DedicatedThread.nameCurrent("tend-control")
+            DedicatedThread.blockSignals()
             var state = LoopState()
             run(&state)
             endedContinuation.finish()
@@ -111,8 +110,8 @@ final class ControlConnectionLoop: Sendable {
     /// end of the stop grace; -1 (no limit) when none is pending.
     private func timeout(_ state: LoopState) -> Int32 {
         var earliest = state.acceptPausedUntil
-        for connection in state.connections.values where connection.isAwaitingRequest {
-            if earliest.map({ connection.readDeadline < $0 }) ?? true { earliest = connection.readDeadline }
+        for connection in state.connections.values where connection.isTimed {
+            if earliest.map({ connection.deadline < $0 }) ?? true { earliest = connection.deadline }
         }
         if let stop = state.stopDeadline, earliest.map({ stop < $0 }) ?? true { earliest = stop }
         guard let earliest else { return -1 }
@@ -150,8 +149,7 @@ final class ControlConnectionLoop: Sendable {
                 }
                 let id = state.nextID
                 state.nextID += 1
-                let connection = HTTPConnection(
-                    fd: fd, maximumBodySize: maximumBodySize, readDeadline: ContinuousClock.now.advanced(by: Self.readTimeout))
+                let connection = HTTPConnection(fd: fd, maximumBodySize: maximumBodySize)
                 do {
                     try poller.watch(fd, for: connection.interest, token: id)
                     state.connections[id] = connection
@@ -165,6 +163,10 @@ final class ControlConnectionLoop: Sendable {
     private func handle(_ event: ReadinessPoller.Event, _ state: inout LoopState) {
         let id = event.token
         guard let connection = state.connections[id] else { return }
+        // What arrived is read before a hang-up is acted on: a client may send a request and close at once.
+        if event.readiness.contains(.readable), case .reading = connection.phase {
+            receive(id, &state)
+        }
         if event.readiness.contains(.error) || event.readiness.contains(.hangUp) {
             drop(id, &state)
             return
@@ -176,9 +178,7 @@ final class ControlConnectionLoop: Sendable {
         if event.readiness.contains(.writable) {
             update(id, &state)
             pull(id, &state)
-        }
-        if event.readiness.contains(.readable), case .reading = connection.phase {
-            receive(id, &state)
+            advance(id, &state)
         }
     }
 
@@ -186,20 +186,21 @@ final class ControlConnectionLoop: Sendable {
         guard var connection = state.connections[id] else { return }
         var bytes: [UInt8] = []
         let count = UnixStreamSocket.receive(connection.fd, appendingTo: &bytes, limit: 64 * 1024)
-        if count < 0, errno == EAGAIN || errno == EWOULDBLOCK { return }
+        let code = errno
+        if count < 0, code == EAGAIN || code == EWOULDBLOCK { return }
         guard count > 0 else {
             drop(id, &state)
             return
         }
         connection.parser.feed(bytes)
-        connection.readDeadline = ContinuousClock.now.advanced(by: Self.readTimeout)
+        connection.touch()
         state.connections[id] = connection
         advance(id, &state)
     }
 
     /// Reads the next request out of what a connection has sent, if it is waiting for one.
     private func advance(_ id: UInt64, _ state: inout LoopState) {
-        guard var connection = state.connections[id], case .reading = connection.phase else { return }
+        guard var connection = state.connections[id], case .reading = connection.phase, connection.unwritten == 0 else { return }
         switch connection.parser.next() {
         case .needMore:
             break
@@ -220,12 +221,13 @@ final class ControlConnectionLoop: Sendable {
 
     private func handle(_ message: Message, stopping: Bool, _ state: inout LoopState) {
         switch message {
-        case .answer(let id, let head, let body, let keepAlive):
+        case .answer(let id, let head, let body, let keepAlive, let omitBody):
             guard var connection = state.connections[id] else { return }
             let keep = keepAlive && !stopping
-            connection.queue(head.bytes(framing: .length(body.count), keepAlive: keep, date: date.now()) + body)
+            let headBytes = head.bytes(framing: .length(body.count), keepAlive: keep, date: date.now())
+            connection.queue(omitBody ? headBytes : headBytes + body)
             connection.phase = keep ? .reading : .closing
-            connection.readDeadline = ContinuousClock.now.advanced(by: Self.readTimeout)
+            connection.touch()
             state.connections[id] = connection
             update(id, &state)
             advance(id, &state)
@@ -266,6 +268,10 @@ final class ControlConnectionLoop: Sendable {
             drop(id, &state)
             return
         }
+        if state.stopDeadline != nil, connection.isIdle {
+            drop(id, &state)
+            return
+        }
         state.connections[id] = connection
         try? poller.change(connection.fd, to: connection.interest, token: id)
     }
@@ -279,7 +285,7 @@ final class ControlConnectionLoop: Sendable {
                 state.listening = false
             }
         }
-        for (id, connection) in state.connections where connection.isAwaitingRequest && connection.readDeadline <= now {
+        for (id, connection) in state.connections where connection.isTimed && connection.deadline <= now {
             drop(id, &state)
         }
     }
@@ -304,7 +310,7 @@ final class ControlConnectionLoop: Sendable {
             let response = await responder(request)
             switch response.body {
             case .bytes(let bytes):
-                post(.answer(id, response.head, bytes, keepAlive: request.keepAlive))
+                post(.answer(id, response.head, bytes, keepAlive: request.keepAlive, omitBody: request.method == .HEAD))
             case .stream(let produce):
                 let stream = ResponseStream(notify: { [self] in post(.streamReady(id)) })
                 post(.beginStream(id, response.head, stream))
@@ -324,4 +330,7 @@ extension HTTPConnection {
 
     /// Whether nothing is under way on the connection: no request begun, nothing left to write.
     var isIdle: Bool { isAwaitingRequest && !parser.isMidRequest && unwritten == 0 }
+
+    /// Whether the inactivity deadline runs: while a request is awaited or an answer waits to be read.
+    var isTimed: Bool { isAwaitingRequest || unwritten > 0 }
 }

@@ -21,13 +21,22 @@ struct HTTPConnection {
     /// Bytes not yet written, from `written` on.
     var output: [UInt8] = []
     var written = 0
-    /// When a connection still waiting for its request is given up.
-    var readDeadline: ContinuousClock.Instant
+    /// When the connection is given up if the client neither sends nor reads anything before: it applies
+    /// while the connection waits for a request and while an answer waits to be read (`isTimed`).
+    var deadline: ContinuousClock.Instant
 
-    init(fd: Int32, maximumBodySize: Int, readDeadline: ContinuousClock.Instant) {
+    /// How long a client may go without sending (while a request is awaited) or reading (while an answer waits).
+    static let inactivityLimit = Duration.seconds(60)
+
+    init(fd: Int32, maximumBodySize: Int) {
         self.fd = fd
         self.parser = HTTPRequestParser(maximumBodySize: maximumBodySize)
-        self.readDeadline = readDeadline
+        self.deadline = ContinuousClock.now.advanced(by: Self.inactivityLimit)
+    }
+
+    /// Pushes the deadline back: the client did something.
+    mutating func touch() {
+        deadline = ContinuousClock.now.advanced(by: Self.inactivityLimit)
     }
 
     /// Bytes waiting to be written.
@@ -45,12 +54,14 @@ struct HTTPConnection {
 
     /// Writes what the socket takes; false when the client has gone.
     mutating func flush() -> Bool {
+        if written < output.count { touch() }
         while written < output.count {
             let count = output.withUnsafeBytes { bytes in
                 UnixStreamSocket.send(fd, UnsafeRawBufferPointer(rebasing: bytes[written...]))
             }
             if count < 0 {
-                return errno == EAGAIN || errno == EWOULDBLOCK
+                let code = errno
+                return code == EAGAIN || code == EWOULDBLOCK
             }
             written += count
         }
@@ -63,7 +74,9 @@ struct HTTPConnection {
     var interest: ReadinessPoller.Readiness {
         var readiness: ReadinessPoller.Readiness = []
         switch phase {
-        case .reading: readiness.insert(.readable)
+        // The next request is read only once the last answer has gone out: a client that sends and never
+        // reads cannot make the daemon hold its answers.
+        case .reading: if unwritten == 0 { readiness.insert(.readable) }
         case .streaming: readiness.insert(.peerClosed)
         case .answering, .closing: break
         }

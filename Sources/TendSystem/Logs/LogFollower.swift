@@ -38,17 +38,22 @@ public final class LogFollower {
         if let descriptor { _ = close(descriptor) }
     }
 
-    /// Every byte appended since the last call, across rotations, in order.
-    public func readAvailable() throws(LogIOError) -> [UInt8] {
+    /// The bytes appended since the last call, across rotations, in order: at most `limit` of them, so a
+    /// follower that fell behind a busy log catches up in pieces rather than reading gigabytes at once (the
+    /// rest comes with the next calls).
+    public func readAvailable(upTo limit: Int = 1 << 20) throws(LogIOError) -> [UInt8] {
         var output: [UInt8] = []
         while true {
             guard let descriptor, let identity else {
                 if try open(path) { continue }
                 return output
             }
-            output += try drain(descriptor)
+            output += try drain(descriptor, upTo: limit - output.count)
+            if output.count >= limit { return output }
             guard let current = try LogFileIdentity.of(path: path), current != identity else { return output }
-            output += try drain(descriptor)
+            output += try drain(descriptor, upTo: limit - output.count)
+            // The rotated file is left only once it has been read to its end.
+            if output.count >= limit { return output }
             let next = try successor(of: identity)
             close(descriptor)
             self.descriptor = nil
@@ -57,11 +62,11 @@ public final class LogFollower {
         }
     }
 
-    private func drain(_ descriptor: CInt) throws(LogIOError) -> [UInt8] {
+    private func drain(_ descriptor: CInt, upTo limit: Int) throws(LogIOError) -> [UInt8] {
         let size = try LogFileIdentity.of(descriptor: descriptor, path: path).1
         if size < offset { offset = 0 }
-        guard size > offset else { return [] }
-        let bytes = try readLog(descriptor, path: path, at: offset, count: Int(size - offset))
+        guard size > offset, limit > 0 else { return [] }
+        let bytes = try readLog(descriptor, path: path, at: offset, count: Int(min(size - offset, Int64(limit))))
         offset += Int64(bytes.count)
         return bytes
     }

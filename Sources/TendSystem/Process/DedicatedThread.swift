@@ -14,6 +14,12 @@ public enum DedicatedThread {
         tend_process_name_thread(name)
     }
 
+    /// Blocks every signal in the calling thread, so signals go to the threads that wait for them and a write to
+    /// a closed pipe or socket fails with EPIPE here.
+    public static func blockSignals() {
+        _ = tend_io_block_signals()
+    }
+
     /// Runs `body` on a new detached thread; returns the errno of pthread_create on failure, else 0.
     public static func start(_ body: @escaping @Sendable () -> Void) -> Int32 {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()

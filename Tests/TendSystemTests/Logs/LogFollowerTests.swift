@@ -47,4 +47,25 @@ import TendSystem
             #expect(try follower.readAvailable() == Array("new\n".utf8))
         }
     }
+
+    @Test func aFollowerFarBehindCatchesUpInPiecesAcrossARotationWithoutLosingAByte() async throws {
+        try await withLogTestDirectory { directory in
+            let log = directory.file("busy.log")
+            _ = FileManager.default.createFile(atPath: log, contents: Data())
+            let follower = try LogFollower(path: log, backups: 1, from: .beginning)
+            let handle = try #require(FileHandle(forWritingAtPath: log))
+            try handle.write(contentsOf: Data("0123456789".utf8))
+            try handle.close()
+            #expect(rename(log, log + ".1") == 0)
+            _ = FileManager.default.createFile(atPath: log, contents: Data("abcdefg".utf8))
+            var pieces: [String] = []
+            while true {
+                let piece = try follower.readAvailable(upTo: 4)
+                if piece.isEmpty { break }
+                #expect(piece.count <= 4)
+                pieces.append(String(decoding: piece, as: UTF8.self))
+            }
+            #expect(pieces.joined() == "0123456789abcdefg")
+        }
+    }
 }

@@ -34,6 +34,21 @@ import TendSystem
         }
     }
 
+    @Test func aLogWithoutNewlinesIsReadNoFurtherBackThanTheScanLimit() async throws {
+        try await withLogTestDirectory { directory in
+            let log = directory.file("bar.log")
+            let limit = 200_000
+            var bytes = [UInt8](repeating: UInt8(ascii: "\r"), count: limit + 100_000)
+            bytes[0] = UInt8(ascii: "x")
+            bytes[bytes.count - 1] = UInt8(ascii: "y")
+            _ = FileManager.default.createFile(atPath: log, contents: Data(bytes))
+            let tail = try LogTail.lastLines(10, of: log, scanning: limit)
+            #expect(tail.count == limit)
+            #expect(tail.last == UInt8(ascii: "y"))
+            #expect(try LogTail.lastBytes(limit * 2, of: log, scanning: limit).count == limit)
+        }
+    }
+
     @Test func lastLinesKeepTheFinalNewlineAndCrossReadBlocks() async throws {
         try await withLogTestDirectory { directory in
             let log = directory.file("long.log")
