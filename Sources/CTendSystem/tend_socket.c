@@ -42,11 +42,17 @@ int tend_socket_accept(int listener) {
     return fd;
 }
 
-int tend_socket_connect_unix(const char *path) {
+int tend_socket_connect_unix(const char *path, int timeout_ms) {
     struct sockaddr_un address;
     if (fill_address(&address, path) != 0) return -1;
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return -1;
+    if (timeout_ms > 0) {
+        struct timeval timeout = { .tv_sec = timeout_ms / 1000, .tv_usec = (timeout_ms % 1000) * 1000 };
+        // A unix socket's connect waits for room in the backlog as long as its send timeout allows.
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    }
     int result;
     do {
         result = connect(fd, (struct sockaddr *)&address, sizeof address);

@@ -80,6 +80,37 @@ import Testing
         }
     }
 
+    @Test func aClientWithATimeoutGivesUpOnADaemonThatDoesNotAnswer() async throws {
+        let scratch = ScratchDirectory()
+        let socket = scratch.path + "/stuck.sock"
+        // Listening but never accepting: a daemon stopped with SIGSTOP looks like this to a client.
+        let listener = try UnixStreamSocket.listen(at: socket)
+        defer { close(listener) }
+        let started = ContinuousClock.now
+        await #expect {
+            _ = try await ControlClient(socketPath: socket, answerTimeout: .milliseconds(200)).version()
+        } throws: { error in
+            "\(error)".contains("no answer within 0.2 seconds")
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    @Test func aConnectionBeyondTheLimitGetsA503AndTheOthersKeepWorking() async throws {
+        try await withServer(fake) { client, socket in
+            var held: [RawConnection] = []
+            defer { for connection in held { connection.close() } }
+            for _ in 0..<256 { held.append(try await RawConnection.open(socket)) }
+            let refused = try await RawConnection.exchange(socket, ["GET /v1/version HTTP/1.1\r\n\r\n"])
+            #expect(refused.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
+            #expect(refused.contains("connections or requests already"))
+            try await held[0].send("GET /v1/version HTTP/1.1\r\nHost: tend\r\n\r\n")
+            #expect(try await held[0].read(until: "9.9.9").hasPrefix("HTTP/1.1 200 OK\r\n"))
+            for connection in held { connection.close() }
+            held = []
+            await eventually { (try? await client.version().version) == "9.9.9" }
+        }
+    }
+
     @Test func aFollowerThatHangsUpReleasesTheLogFile() async throws {
         let scratch = ScratchDirectory()
         let file = scratch.write("first\n", to: "web.log")

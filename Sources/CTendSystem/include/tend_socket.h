@@ -22,8 +22,9 @@ int tend_socket_listen_unix(const char *path, int backlog);
 /// Accepts one waiting connection as a close-on-exec, non-blocking socket; -1 with EAGAIN when none waits.
 int tend_socket_accept(int listener);
 
-/// A close-on-exec, blocking unix stream socket connected to `path`.
-int tend_socket_connect_unix(const char *path);
+/// A close-on-exec, blocking unix stream socket connected to `path`. With `timeout_ms` above 0, connecting
+/// (when the server's backlog is full), each read and each write give up after that long (EAGAIN).
+int tend_socket_connect_unix(const char *path, int timeout_ms);
 
 /// Writes up to `count` bytes without raising SIGPIPE when the peer has gone (EPIPE instead).
 ssize_t tend_socket_send(int fd, const void *bytes, size_t count);

@@ -25,12 +25,12 @@ final class ClientExchange: Sendable {
     private let continuation: AsyncStream<Event>.Continuation
 
     /// Starts sending `request` to the socket at `socketPath`.
-    init(socketPath: String, request: [UInt8], isHead: Bool) {
+    init(socketPath: String, request: [UInt8], isHead: Bool, timeout: Duration?) {
         (events, continuation) = AsyncStream.makeStream(of: Event.self)
         let started = DedicatedThread.start { [self] in
             DedicatedThread.nameCurrent("tend-client")
             DedicatedThread.blockSignals()
-            run(socketPath: socketPath, request: request, isHead: isHead)
+            run(socketPath: socketPath, request: request, isHead: isHead, timeout: timeout)
             let fd = connection.withLock { connection in
                 defer { connection.fd = nil }
                 return connection.fd
@@ -58,12 +58,13 @@ final class ClientExchange: Sendable {
         taken.post()
     }
 
-    private func run(socketPath: String, request: [UInt8], isHead: Bool) {
+    private func run(socketPath: String, request: [UInt8], isHead: Bool, timeout: Duration?) {
         let fd: Int32
         do {
-            fd = try UnixStreamSocket.connect(to: socketPath)
+            fd = try UnixStreamSocket.connect(to: socketPath, timeout: timeout)
         } catch {
-            continuation.yield(.unreachable(error.reason))
+            let timedOut = error.code == EAGAIN && timeout != nil
+            continuation.yield(.unreachable(timedOut ? "its backlog stayed full for \(timeout!)" : error.reason))
             return
         }
         let proceed = connection.withLock { connection -> Bool in
@@ -91,7 +92,8 @@ final class ClientExchange: Sendable {
                 } else if count == 0 {
                     parts = try parser.finish()
                 } else {
-                    continuation.yield(.broken(String(cString: strerror(code))))
+                    let timedOut = (code == EAGAIN || code == EWOULDBLOCK) && timeout != nil
+                    continuation.yield(.broken(timedOut ? "no answer within \(timeout!)" : String(cString: strerror(code))))
                     return
                 }
             } catch {

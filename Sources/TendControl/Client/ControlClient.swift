@@ -5,9 +5,13 @@ import TendSupervisor
 public struct ControlClient: Sendable {
     /// The socket the client connects to.
     public let socketPath: String
+    /// How long the client waits for the daemon at each step (connecting, each read), or nil to wait as long
+    /// as it takes: `tend stop` waits for programs that take their time to stop, `tend logs -f` for new lines.
+    public let answerTimeout: Duration?
 
-    public init(socketPath: String) {
+    public init(socketPath: String, answerTimeout: Duration? = nil) {
         self.socketPath = socketPath
+        self.answerTimeout = answerTimeout
     }
 
     /// A whole answer: its status and body.
@@ -65,7 +69,8 @@ public struct ControlClient: Sendable {
         handle: (Int, () async throws -> [UInt8]?) async throws -> Result
     ) async throws(ControlClientError) -> Result {
         let exchange = ClientExchange(
-            socketPath: socketPath, request: Self.requestBytes(method, target, body: body), isHead: method == .HEAD)
+            socketPath: socketPath, request: Self.requestBytes(method, target, body: body), isHead: method == .HEAD,
+            timeout: answerTimeout)
         defer { exchange.cancel() }
         var events = exchange.events.makeAsyncIterator()
         let socket = socketPath

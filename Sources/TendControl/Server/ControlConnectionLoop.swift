@@ -13,8 +13,11 @@ final class ControlConnectionLoop: Sendable {
     /// Answers one request.
     typealias Responder = @Sendable (HTTPRequest) async -> ControlResponse
 
-    /// How many connections are served at once; more are closed as soon as they are accepted.
+    /// How many connections are served at once, and how many answers may be under way at once (a client that
+    /// hangs up does not stop its answer's task); beyond either, a new connection gets a 503 and is closed.
     static let maximumConnections = 256
+    /// How many connections beyond the limits are taken in only to be answered 503.
+    static let refusedConnections = 32
     /// How long a stopping server lets answers under way finish.
     static let stopGrace = Duration.seconds(2)
 
@@ -80,6 +83,8 @@ final class ControlConnectionLoop: Sendable {
         var listening = true
         var acceptPausedUntil: ContinuousClock.Instant?
         var stopDeadline: ContinuousClock.Instant?
+        /// Requests handed to tasks whose answers have not come back yet, connection gone or not.
+        var answersInFlight = 0
     }
 
     private func run(_ state: inout LoopState) {
@@ -143,13 +148,17 @@ final class ControlConnectionLoop: Sendable {
                 poller.forget(listener)
                 state.acceptPausedUntil = ContinuousClock.now.advanced(by: .milliseconds(100))
             case .connection(let fd):
-                guard state.connections.count < Self.maximumConnections else {
+                let overLimit = state.connections.count >= Self.maximumConnections || state.answersInFlight >= Self.maximumConnections
+                // Beyond the limits a few more are taken in to be told so (a 503 for their request); past
+                // those, a connection is closed at once.
+                guard !overLimit || state.connections.count < Self.maximumConnections + Self.refusedConnections else {
                     close(fd)
                     continue
                 }
                 let id = state.nextID
                 state.nextID += 1
-                let connection = HTTPConnection(fd: fd, maximumBodySize: maximumBodySize)
+                var connection = HTTPConnection(fd: fd, maximumBodySize: maximumBodySize)
+                connection.isRefused = overLimit
                 do {
                     try poller.watch(fd, for: connection.interest, token: id)
                     state.connections[id] = connection
@@ -208,20 +217,30 @@ final class ControlConnectionLoop: Sendable {
             connection.queue(Self.continueBytes)
         case .failure(let status, let reason):
             let error = status == 413 ? ControlError(.bodyTooLarge, reason) : ControlError(.badRequest, reason)
-            let answer = WireResponse.error(error, status: status)
-            connection.queue(answer.head.bytes(framing: .length(answer.bytes.count), keepAlive: false, date: date.now()) + answer.bytes)
-            connection.phase = .closing
+            closeWithError(error, status: status, &connection)
+        case .request where connection.isRefused:
+            let error = ControlError(.failed, "the daemon is serving \(Self.maximumConnections) connections or requests already; try again")
+            closeWithError(error, status: 503, &connection)
         case .request(let request):
             connection.phase = .answering
+            state.answersInFlight += 1
             dispatch(request, to: id)
         }
         state.connections[id] = connection
         update(id, &state)
     }
 
+    /// Queues the JSON error answer and makes the connection close once it has gone out.
+    private func closeWithError(_ error: ControlError, status: Int, _ connection: inout HTTPConnection) {
+        let answer = WireResponse.error(error, status: status)
+        connection.queue(answer.head.bytes(framing: .length(answer.bytes.count), keepAlive: false, date: date.now()) + answer.bytes)
+        connection.phase = .closing
+    }
+
     private func handle(_ message: Message, stopping: Bool, _ state: inout LoopState) {
         switch message {
         case .answer(let id, let head, let body, let keepAlive, let omitBody):
+            state.answersInFlight -= 1
             guard var connection = state.connections[id] else { return }
             let keep = keepAlive && !stopping
             let headBytes = head.bytes(framing: .length(body.count), keepAlive: keep, date: date.now())
@@ -232,6 +251,7 @@ final class ControlConnectionLoop: Sendable {
             update(id, &state)
             advance(id, &state)
         case .beginStream(let id, let head, let stream):
+            state.answersInFlight -= 1
             guard var connection = state.connections[id] else {
                 stream.close()
                 return

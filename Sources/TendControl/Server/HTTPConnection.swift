@@ -17,6 +17,8 @@ struct HTTPConnection {
 
     let fd: Int32
     var phase = Phase.reading
+    /// Taken in beyond the server's limits: its request is answered 503 and the connection closed.
+    var isRefused = false
     var parser: HTTPRequestParser
     /// Bytes not yet written, from `written` on.
     var output: [UInt8] = []

@@ -21,7 +21,10 @@ extension Tend {
 
         func run() async throws {
             let operations = try daemon.operations()
-            let client = operations.client, timeout = self.timeout
+            // Each probe gives up after a second, so a daemon that is stopped (SIGSTOP) or stuck cannot hold the
+            // command past its --timeout.
+            let client = ControlClient(socketPath: operations.client.socketPath, answerTimeout: .seconds(1))
+            let timeout = self.timeout
             throw ExitCode(await operations.shutdown {
                 let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(timeout * 1000)))
                 while ContinuousClock.now < deadline {
