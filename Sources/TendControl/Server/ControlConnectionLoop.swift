@@ -157,7 +157,7 @@ final class ControlConnectionLoop: Sendable {
                 }
                 let id = state.nextID
                 state.nextID += 1
-                var connection = HTTPConnection(fd: fd, maximumBodySize: maximumBodySize)
+                let connection = HTTPConnection(fd: fd, maximumBodySize: maximumBodySize)
                 connection.isRefused = overLimit
                 do {
                     try poller.watch(fd, for: connection.interest, token: id)
@@ -192,7 +192,7 @@ final class ControlConnectionLoop: Sendable {
     }
 
     private func receive(_ id: UInt64, _ state: inout LoopState) {
-        guard var connection = state.connections[id] else { return }
+        guard let connection = state.connections[id] else { return }
         var bytes: [UInt8] = []
         let count = UnixStreamSocket.receive(connection.fd, appendingTo: &bytes, limit: 64 * 1024)
         let code = errno
@@ -203,13 +203,12 @@ final class ControlConnectionLoop: Sendable {
         }
         connection.parser.feed(bytes)
         connection.touch()
-        state.connections[id] = connection
         advance(id, &state)
     }
 
     /// Reads the next request out of what a connection has sent, if it is waiting for one.
     private func advance(_ id: UInt64, _ state: inout LoopState) {
-        guard var connection = state.connections[id], case .reading = connection.phase, connection.unwritten == 0 else { return }
+        guard let connection = state.connections[id], case .reading = connection.phase, connection.unwritten == 0 else { return }
         switch connection.parser.next() {
         case .needMore:
             break
@@ -217,21 +216,20 @@ final class ControlConnectionLoop: Sendable {
             connection.queue(Self.continueBytes)
         case .failure(let status, let reason):
             let error = status == 413 ? ControlError(.bodyTooLarge, reason) : ControlError(.badRequest, reason)
-            closeWithError(error, status: status, &connection)
+            closeWithError(error, status: status, connection)
         case .request where connection.isRefused:
             let error = ControlError(.failed, "the daemon is serving \(Self.maximumConnections) connections or requests already; try again")
-            closeWithError(error, status: 503, &connection)
+            closeWithError(error, status: 503, connection)
         case .request(let request):
             connection.phase = .answering
             state.answersInFlight += 1
             dispatch(request, to: id)
         }
-        state.connections[id] = connection
         update(id, &state)
     }
 
     /// Queues the JSON error answer and makes the connection close once it has gone out.
-    private func closeWithError(_ error: ControlError, status: Int, _ connection: inout HTTPConnection) {
+    private func closeWithError(_ error: ControlError, status: Int, _ connection: HTTPConnection) {
         let answer = WireResponse.error(error, status: status)
         connection.queue(answer.head.bytes(framing: .length(answer.bytes.count), keepAlive: false, date: date.now()) + answer.bytes)
         connection.phase = .closing
@@ -241,24 +239,22 @@ final class ControlConnectionLoop: Sendable {
         switch message {
         case .answer(let id, let head, let body, let keepAlive, let omitBody):
             state.answersInFlight -= 1
-            guard var connection = state.connections[id] else { return }
+            guard let connection = state.connections[id] else { return }
             let keep = keepAlive && !stopping
             let headBytes = head.bytes(framing: .length(body.count), keepAlive: keep, date: date.now())
             connection.queue(omitBody ? headBytes : headBytes + body)
             connection.phase = keep ? .reading : .closing
             connection.touch()
-            state.connections[id] = connection
             update(id, &state)
             advance(id, &state)
         case .beginStream(let id, let head, let stream):
             state.answersInFlight -= 1
-            guard var connection = state.connections[id] else {
+            guard let connection = state.connections[id] else {
                 stream.close()
                 return
             }
             connection.queue(head.bytes(framing: .chunked, keepAlive: false, date: date.now()))
             connection.phase = .streaming(stream)
-            state.connections[id] = connection
             pull(id, &state)
         case .streamReady(let id):
             pull(id, &state)
@@ -267,19 +263,18 @@ final class ControlConnectionLoop: Sendable {
 
     /// Moves a streamed body's queued bytes to the connection while the client keeps up.
     private func pull(_ id: UInt64, _ state: inout LoopState) {
-        guard var connection = state.connections[id], case .streaming(let stream) = connection.phase,
+        guard let connection = state.connections[id], case .streaming(let stream) = connection.phase,
             connection.unwritten < ResponseStream.highWater
         else { return }
         let (bytes, finished) = stream.take()
         connection.queue(bytes)
         if finished { connection.phase = .closing }
-        state.connections[id] = connection
         update(id, &state)
     }
 
     /// Writes what it can, closes a connection that is done or gone, and watches for what comes next.
     private func update(_ id: UInt64, _ state: inout LoopState) {
-        guard var connection = state.connections[id] else { return }
+        guard let connection = state.connections[id] else { return }
         guard connection.flush() else {
             drop(id, &state)
             return
@@ -292,7 +287,6 @@ final class ControlConnectionLoop: Sendable {
             drop(id, &state)
             return
         }
-        state.connections[id] = connection
         try? poller.change(connection.fd, to: connection.interest, token: id)
     }
 

@@ -1,8 +1,9 @@
 import Glibc
 import TendSystem
 
-/// One client connection as the connection loop keeps it: the requests arriving, the answer going out.
-struct HTTPConnection {
+/// One client connection as the connection loop keeps it: the requests arriving, the answer going out. A class,
+/// so the loop changes its buffers in place rather than copying them out of its table and back.
+final class HTTPConnection {
     /// Where the exchange stands.
     enum Phase {
         /// Waiting for (the rest of) a request.
@@ -37,7 +38,7 @@ struct HTTPConnection {
     }
 
     /// Pushes the deadline back: the client did something.
-    mutating func touch() {
+    func touch() {
         deadline = ContinuousClock.now.advanced(by: Self.inactivityLimit)
     }
 
@@ -45,7 +46,7 @@ struct HTTPConnection {
     var unwritten: Int { output.count - written }
 
     /// Queues bytes to write.
-    mutating func queue(_ bytes: [UInt8]) {
+    func queue(_ bytes: [UInt8]) {
         if written == output.count {
             output = bytes
             written = 0
@@ -55,7 +56,7 @@ struct HTTPConnection {
     }
 
     /// Writes what the socket takes; false when the client has gone.
-    mutating func flush() -> Bool {
+    func flush() -> Bool {
         if written < output.count { touch() }
         while written < output.count {
             let count = output.withUnsafeBytes { bytes in
