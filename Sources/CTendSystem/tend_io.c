@@ -33,16 +33,21 @@ int tend_io_epoll_create(void) {
     return epoll_create1(EPOLL_CLOEXEC);
 }
 
-int tend_io_epoll_add(int epfd, int fd, uint64_t token) {
-    struct epoll_event event = { .events = EPOLLIN, .data.u64 = token };
+int tend_io_epoll_add(int epfd, int fd, uint32_t events, uint64_t token) {
+    struct epoll_event event = { .events = events, .data.u64 = token };
     return epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &event);
+}
+
+int tend_io_epoll_modify(int epfd, int fd, uint32_t events, uint64_t token) {
+    struct epoll_event event = { .events = events, .data.u64 = token };
+    return epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &event);
 }
 
 int tend_io_epoll_remove(int epfd, int fd) {
     return epoll_ctl(epfd, EPOLL_CTL_DEL, fd, NULL);
 }
 
-int tend_io_epoll_wait(int epfd, uint64_t *tokens, int capacity, int timeout_ms) {
+int tend_io_epoll_wait(int epfd, uint64_t *tokens, uint32_t *readiness, int capacity, int timeout_ms) {
     enum { batch = 64 };
     struct epoll_event events[batch];
     if (capacity > batch) capacity = batch;
@@ -50,7 +55,10 @@ int tend_io_epoll_wait(int epfd, uint64_t *tokens, int capacity, int timeout_ms)
     do {
         ready = epoll_wait(epfd, events, capacity, timeout_ms);
     } while (ready < 0 && errno == EINTR);
-    for (int i = 0; i < ready; i++) tokens[i] = events[i].data.u64;
+    for (int i = 0; i < ready; i++) {
+        tokens[i] = events[i].data.u64;
+        if (readiness != NULL) readiness[i] = events[i].events;
+    }
     return ready;
 }
 

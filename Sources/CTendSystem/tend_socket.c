@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -72,28 +71,4 @@ ssize_t tend_socket_send(int fd, const void *bytes, size_t count) {
         written = send(fd, bytes, count, MSG_NOSIGNAL);
     } while (written < 0 && errno == EINTR);
     return written;
-}
-
-int tend_poll_add(int epfd, int fd, uint32_t events, uint64_t token) {
-    struct epoll_event event = { .events = events, .data.u64 = token };
-    return epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &event);
-}
-
-int tend_poll_modify(int epfd, int fd, uint32_t events, uint64_t token) {
-    struct epoll_event event = { .events = events, .data.u64 = token };
-    return epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &event);
-}
-
-int tend_poll_wait(int epfd, uint64_t *tokens, uint32_t *events, int capacity, int timeout_ms) {
-    struct epoll_event ready[64];
-    if (capacity > 64) capacity = 64;
-    int count;
-    do {
-        count = epoll_wait(epfd, ready, capacity, timeout_ms);
-    } while (count < 0 && errno == EINTR);
-    for (int index = 0; index < count; index++) {
-        tokens[index] = ready[index].data.u64;
-        events[index] = ready[index].events;
-    }
-    return count;
 }

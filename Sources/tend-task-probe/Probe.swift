@@ -29,18 +29,24 @@ struct Probe {
         report("threads_at_start", threadNames())
         report("swarm_sum", await swarm(tasks: 2000, children: 5))
         report("threads_after_swarm", threadNames())
-        report("sleep_continuous_ms", await detachedMilliseconds { try? await Task.sleep(for: .milliseconds(50)) })
+        report("sleep_continuous_ms", await detachedMilliseconds { try? await Task.sleep(for: .milliseconds(50)) })  // allowed: the sleep is what is measured
         report("threads_after_sleep", threadNames())
         report("sleep_suspending_ms", await detachedMilliseconds {
-            try? await Task.sleep(for: .milliseconds(50), clock: .suspending)
+            try? await Task.sleep(for: .milliseconds(50), clock: .suspending)  // allowed: the sleep is what is measured
         })
-        report("sleep_nanoseconds_ms", await detachedMilliseconds { try? await Task.sleep(nanoseconds: 50_000_000) })
+        report("sleep_nanoseconds_ms", await detachedMilliseconds { try? await Task.sleep(nanoseconds: 50_000_000) })  // allowed: the sleep is what is measured
         report("sleep_cancel_ms", await cancelledSleepMilliseconds())
         report("threads", threadNames())
         await idleWindow(label: "idle")
         // A task asleep for an hour: the timekeeper waits for it, and must not wake meanwhile.
-        let sleeper = Task.detached { try? await Task.sleep(for: .seconds(3600)) }
-        usleep(50_000)
+        // The window waits for the pool to fall asleep; the sleeper is known to have begun (and so to be in
+        // the heap by the time its thread sleeps) once it has said so.
+        let (running, started) = AsyncStream.makeStream(of: Void.self)
+        let sleeper = Task.detached {
+            started.yield()
+            try? await Task.sleep(for: .seconds(3600))  // allowed: the pending sleep is what the window watches
+        }
+        for await _ in running { break }
         await idleWindow(label: "idle_with_sleeper")
         sleeper.cancel()
         await sleeper.value
@@ -52,9 +58,8 @@ struct Probe {
     @MainActor
     static func sleepOnMainActor() async {
         let start = ContinuousClock.now
-        try? await Task.sleep(for: .milliseconds(50))
+        try? await Task.sleep(for: .milliseconds(50))  // allowed: the sleep is what is measured
         report("main_actor_sleep_ms", milliseconds(since: start))
-        usleep(50_000)
         report("threads", threadNames())
         await idleWindow(label: "idle")
     }
@@ -89,7 +94,7 @@ struct Probe {
         await withTaskGroup(of: Void.self) { group in
             for slot in (0..<count).shuffled() {
                 group.addTask {
-                    try? await Task.sleep(until: start + .milliseconds(5 * slot), clock: .continuous)
+                    try? await Task.sleep(until: start + .milliseconds(5 * slot), clock: .continuous)  // allowed: the order of sleepers is what is tested
                     woken.slots.withLock { $0.append(slot) }
                 }
             }
@@ -100,8 +105,8 @@ struct Probe {
     /// A sleep of an hour, cancelled after 20 ms: how long until it returned.
     static func cancelledSleepMilliseconds() async -> Double {
         let start = ContinuousClock.now
-        let sleeper = Task.detached { try? await Task.sleep(for: .seconds(3600)) }
-        try? await Task.sleep(for: .milliseconds(20))
+        let sleeper = Task.detached { try? await Task.sleep(for: .seconds(3600)) }  // allowed: the sleep that is cancelled
+        try? await Task.sleep(for: .milliseconds(20))  // allowed: cancelled while it sleeps, not before
         sleeper.cancel()
         await sleeper.value
         return milliseconds(since: start)
@@ -121,7 +126,7 @@ struct Probe {
     static func measureIdleWindow(label: String) {
         report("\(label)_settled", ThreadCensus.waitUntilPoolSleeps(within: 2_000))
         let before = ThreadCensus.take()
-        usleep(UInt32(getenv("PROBE_WINDOW_MS").flatMap { Int(String(cString: $0)) } ?? 300) * 1000)
+        usleep(UInt32(getenv("PROBE_WINDOW_MS").flatMap { Int(String(cString: $0)) } ?? 300) * 1000)  // allowed: the idle window being measured
         let after = ThreadCensus.take()
         if getenv("PROBE_DEBUG") != nil {
             for (moment, census) in [("before", before), ("after", after)] {

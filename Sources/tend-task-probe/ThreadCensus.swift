@@ -54,7 +54,7 @@ struct ThreadCensus {
             let counts = Dictionary(uniqueKeysWithValues: pool.map { ($0.id, $0.switches) })
             if !pool.isEmpty, pool.allSatisfy({ $0.state == "S" }), counts == previous { return true }
             previous = counts
-            usleep(1_000)
+            usleep(1_000)  // allowed: the polling interval of a wait bounded by a deadline
         }
         return false
     }

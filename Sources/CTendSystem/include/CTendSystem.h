@@ -1,5 +1,5 @@
 /// The C shim for what Swift's Glibc module hides: spawning and reaping (tend_spawn.h, tend_process.h) and
-/// log pipes and the pump (tend_io.h), the alarm and the signal relay (tend_wake.h), the control socket
+/// log pipes, epoll and eventfd (tend_io.h), the alarm and the signal relay (tend_wake.h), the control socket
 /// (tend_socket.h), the task pool's hooks into the concurrency runtime (tend_tasks.h).
 #include "tend_spawn.h"
 #include "tend_process.h"

@@ -19,14 +19,27 @@ int tend_io_pipe_size(int fd);
 /// A close-on-exec epoll instance.
 int tend_io_epoll_create(void);
 
-/// Watches `fd` for readability (level-triggered); `token` comes back from tend_io_epoll_wait.
-int tend_io_epoll_add(int epfd, int fd, uint64_t token);
+/// The readiness bits tend_io_epoll_* take and report (epoll's own values).
+enum {
+    TEND_POLL_IN = 0x001,
+    TEND_POLL_OUT = 0x004,
+    TEND_POLL_ERR = 0x008,
+    TEND_POLL_HUP = 0x010,
+    TEND_POLL_RDHUP = 0x2000,
+};
+
+/// Watches `fd` for the readiness in `events` (level-triggered); `token` comes back from tend_io_epoll_wait.
+int tend_io_epoll_add(int epfd, int fd, uint32_t events, uint64_t token);
+
+/// Changes what readiness `fd` is watched for.
+int tend_io_epoll_modify(int epfd, int fd, uint32_t events, uint64_t token);
 
 /// Stops watching `fd`.
 int tend_io_epoll_remove(int epfd, int fd);
 
-/// Waits up to `timeout_ms` (-1: forever) and stores the tokens of up to `capacity` ready descriptors.
-int tend_io_epoll_wait(int epfd, uint64_t *tokens, int capacity, int timeout_ms);
+/// Waits up to `timeout_ms` (-1: forever) and stores the tokens of up to `capacity` ready descriptors, and
+/// their readiness bits when `events` is not NULL. Retries EINTR.
+int tend_io_epoll_wait(int epfd, uint64_t *tokens, uint32_t *events, int capacity, int timeout_ms);
 
 /// A close-on-exec, non-blocking eventfd used to wake a thread sleeping in epoll_wait.
 int tend_io_eventfd_create(void);

@@ -23,9 +23,7 @@ public struct ControlClient: Sendable {
     /// Sends one request and reads the whole answer, whatever its status.
     public func send(_ method: HTTPMethod, _ target: String, body: [UInt8]? = nil) async throws(ControlClientError) -> Reply {
         try await exchange(method, target, body: body) { status, next in
-            var body: [UInt8] = []
-            while let bytes = try await next() { body += bytes }
-            return Reply(status: status, body: body)
+            Reply(status: status, body: try await Self.rest(next))
         }
     }
 
@@ -36,14 +34,19 @@ public struct ControlClient: Sendable {
     ) async throws(ControlClientError) {
         try await exchange(method, target, body: nil) { status, next in
             guard (200..<300).contains(status) else {
-                var body: [UInt8] = []
-                while let bytes = try await next() { body += bytes }
-                throw Self.apiError(status: status, body: body)
+                throw Self.apiError(status: status, body: try await Self.rest(next))
             }
             while let bytes = try await next() {
                 if try await !onChunk(bytes) { return }
             }
         }
+    }
+
+    /// Every byte `next` has still to give.
+    private static func rest(_ next: () async throws -> [UInt8]?) async throws -> [UInt8] {
+        var body: [UInt8] = []
+        while let bytes = try await next() { body += bytes }
+        return body
     }
 
     /// The API error an error answer carries.

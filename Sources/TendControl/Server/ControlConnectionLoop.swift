@@ -122,8 +122,7 @@ final class ControlConnectionLoop: Sendable {
         guard let earliest else { return -1 }
         let remaining = ContinuousClock.now.duration(to: earliest)
         guard remaining > .zero else { return 0 }
-        let milliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1
-        return Int32(clamping: milliseconds)
+        return Int32(clamping: remaining.millisecondsRoundedUp)
     }
 
     private func beginStopping(_ state: inout LoopState) {

@@ -88,7 +88,7 @@ struct ControlRoutes: Sendable {
         do {
             follower = FollowedLog(try LogFollower(path: path, backups: Self.followedBackups, from: .end))
             switch tail {
-            case .bytes(let count): start = try LogTail.lastBytes(min(count, Self.maximumTail), of: path)
+            case .bytes(let count): start = try LogTail.lastBytes(count, of: path)
             case .lines(let count): start = try LogTail.lastLines(count, of: path)
             }
         } catch {
@@ -109,8 +109,6 @@ struct ControlRoutes: Sendable {
         })
     }
 
-    /// The most one tail returns, whatever was asked, so a huge request cannot exhaust the daemon.
-    static let maximumTail = 16 * 1024 * 1024
     /// How far back a follower looks for the file that replaced a rotated one (only the newest backup matters
     /// between two reads 100 ms apart).
     static let followedBackups = 1

@@ -29,7 +29,7 @@ final class LogPumpLoop {
         self.mailbox = mailbox
         self.logger = logger
         self.budgetPerWake = budgetPerWake
-        self.idleClose = max(1, idleClose.components.seconds * 1000 + idleClose.components.attoseconds / 1_000_000_000_000_000)
+        self.idleClose = max(1, idleClose.millisecondsRoundedUp)
     }
 
     deinit {
@@ -43,7 +43,7 @@ final class LogPumpLoop {
         while true {
             let timeout = nextIdleCheck.map { CInt(clamping: max(0, $0 - monotonicMilliseconds())) } ?? -1
             let ready = tokens.withUnsafeMutableBufferPointer {
-                tend_io_epoll_wait(mailbox.epoll, $0.baseAddress, CInt(capacity), timeout)
+                tend_io_epoll_wait(mailbox.epoll, $0.baseAddress, nil, CInt(capacity), timeout)
             }
             if ready < 0 {
                 logger.critical("log pump cannot wait", metadata: ["error": "\(lastLogErrno)"])

@@ -28,7 +28,7 @@ final class LogPumpMailbox: Sendable {
         let wake: CInt
         do throws(LogIOError) {
             wake = try retryingLogCall("eventfd") { tend_io_eventfd_create() }
-            _ = try retryingLogCall("epoll_ctl") { tend_io_epoll_add(epoll, wake, Self.wakeToken) }
+            _ = try retryingLogCall("epoll_ctl") { tend_io_epoll_add(epoll, wake, UInt32(TEND_POLL_IN), Self.wakeToken) }
         } catch {
             _ = close(epoll)
             throw error
@@ -66,7 +66,7 @@ final class LogPumpMailbox: Sendable {
         let epoll = self.epoll
         let result: Result<Bool, LogIOError> = state.withLock { state in
             if state.isClosed { return .failure(LogIOError("attach to a stopped log pump", errno: .badFileDescriptor)) }
-            if tend_io_epoll_add(epoll, readEnd, id.rawValue) != 0 {
+            if tend_io_epoll_add(epoll, readEnd, UInt32(TEND_POLL_IN), id.rawValue) != 0 {
                 return .failure(LogIOError("epoll_ctl", errno: lastLogErrno))
             }
             let wasEmpty = state.commands.isEmpty

@@ -41,7 +41,7 @@ public final class ReadinessPoller: Sendable {
             close(epoll)
             throw SocketError(operation: "eventfd", code: code)
         }
-        guard tend_poll_add(epoll, wakeFD, Readiness.readable.rawValue, Self.wakeToken) == 0 else {
+        guard tend_io_epoll_add(epoll, wakeFD, Readiness.readable.rawValue, Self.wakeToken) == 0 else {
             let code = errno
             close(epoll)
             close(wakeFD)
@@ -56,12 +56,12 @@ public final class ReadinessPoller: Sendable {
 
     /// Starts watching `fd` for `readiness`, reported with `token` (anything but `UInt64.max`).
     public func watch(_ fd: Int32, for readiness: Readiness, token: UInt64) throws(SocketError) {
-        guard tend_poll_add(epoll, fd, readiness.rawValue, token) == 0 else { throw SocketError(operation: "epoll_ctl", code: errno) }
+        guard tend_io_epoll_add(epoll, fd, readiness.rawValue, token) == 0 else { throw SocketError(operation: "epoll_ctl", code: errno) }
     }
 
     /// Changes what `fd` is watched for.
     public func change(_ fd: Int32, to readiness: Readiness, token: UInt64) throws(SocketError) {
-        guard tend_poll_modify(epoll, fd, readiness.rawValue, token) == 0 else { throw SocketError(operation: "epoll_ctl", code: errno) }
+        guard tend_io_epoll_modify(epoll, fd, readiness.rawValue, token) == 0 else { throw SocketError(operation: "epoll_ctl", code: errno) }
     }
 
     /// Stops watching `fd` (closing it does too).
@@ -77,7 +77,7 @@ public final class ReadinessPoller: Sendable {
         var bits = [UInt32](repeating: 0, count: capacity)
         let count = tokens.withUnsafeMutableBufferPointer { tokens in
             bits.withUnsafeMutableBufferPointer { bits in
-                tend_poll_wait(epoll, tokens.baseAddress, bits.baseAddress, Int32(capacity), timeoutMilliseconds)
+                tend_io_epoll_wait(epoll, tokens.baseAddress, bits.baseAddress, Int32(capacity), timeoutMilliseconds)
             }
         }
         var events: [Event] = []

@@ -33,7 +33,7 @@ public enum UnixStreamSocket {
     /// A blocking socket connected to the server listening at `path`; with a `timeout`, connecting and each
     /// read and write give up after that long (`EAGAIN`).
     public static func connect(to path: String, timeout: Duration? = nil) throws(SocketError) -> Int32 {
-        let milliseconds = timeout.map { Int32(clamping: max(1, $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)) } ?? 0
+        let milliseconds = timeout.map { Int32(clamping: max(1, $0.millisecondsRoundedUp)) } ?? 0
         let fd = tend_socket_connect_unix(path, milliseconds)
         guard fd >= 0 else { throw SocketError(operation: "connect", code: errno) }
         return fd

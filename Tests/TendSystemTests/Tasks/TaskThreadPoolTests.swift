@@ -4,8 +4,9 @@ import Testing
 @testable import TendSystem
 
 /// A pool of its own per test, not installed globally (swift-testing's tasks keep running on libdispatch):
-/// tasks reach it through `withTaskExecutorPreference`, which also makes it the executor their
-/// `Task.sleep` finds first, so sleeps go through the pool's heap as they do when it is global.
+/// tasks reach it through `withTaskExecutorPreference`, which also makes it the executor their sleeps
+/// find first, so sleeps go through the pool's heap as they do when it is global. The sleeps below are the
+/// behaviour under test, not waits for something.
 @Suite struct TaskThreadPoolTests {
     /// A started pool whose threads are named `prefix-N`; shut down after `body`.
     private func withPool<T>(
@@ -49,13 +50,13 @@ import Testing
         try await withPool("tp-sleep") { pool in
             let elapsed = try await withTaskExecutorPreference(pool) {
                 let start = ContinuousClock.now
-                try await Task.sleep(for: .milliseconds(50))
+                try await Task.sleep(for: .milliseconds(50))  // allowed: the sleep is what is measured
                 return ContinuousClock.now - start
             }
             #expect(elapsed >= .milliseconds(50))
             #expect(elapsed < .milliseconds(250))
 
-            let sleeper = Task(executorPreference: pool) { try await Task.sleep(for: .seconds(30)) }
+            let sleeper = Task(executorPreference: pool) { try await Task.sleep(for: .seconds(30)) }  // allowed: the sleep that is cancelled
             #expect(await PoolThreads.eventually { pool.census().delayed == 1 })
             sleeper.cancel()
             await #expect(throws: CancellationError.self) { try await sleeper.value }
@@ -72,7 +73,7 @@ import Testing
                 await withTaskGroup(of: Void.self) { group in
                     for slot in (0..<30).shuffled() {
                         group.addTask {
-                            try? await Task.sleep(until: start + .milliseconds(4 * slot), clock: .continuous)
+                            try? await Task.sleep(until: start + .milliseconds(4 * slot), clock: .continuous)  // allowed: the order of sleepers is what is tested
                             woken.order.withLock { $0.append(slot) }
                         }
                     }
@@ -93,7 +94,7 @@ import Testing
                 }
             }
             let sleeper = withSleeperPending
-                ? Task(executorPreference: pool) { try? await Task.sleep(for: .seconds(3600)) } : nil
+                ? Task(executorPreference: pool) { try? await Task.sleep(for: .seconds(3600)) } : nil  // allowed: a pending sleep the idle pool must not wake for
             let settled = await PoolThreads.eventually {
                 let census = pool.census()
                 let waiting = census.idleWorkers + (census.hasTimekeeper ? 1 : 0)
