@@ -58,6 +58,22 @@ import Testing
             ["/etc/tend/tend.toml:2:16: error: program.web.command: unknown name %(proces_num) in expansion; did you mean %(process_num)?"]
         ),
         (
+            "[program.web]\ncommand = [\"run\", \"--slot=%(proces_num)d\"]\n",
+            ["/etc/tend/tend.toml:2:27: error: program.web.command[1]: unknown name %(proces_num) in expansion; did you mean %(process_num)?"]
+        ),
+        (
+            "[program.web]\ncommand = \"sleep 1\"\nenvironment = { SLOT = \"%(proces_num)d\" }\n",
+            ["/etc/tend/tend.toml:3:25: error: program.web.environment.SLOT: unknown name %(proces_num) in expansion; did you mean %(process_num)?"]
+        ),
+        (
+            "[program.web]\ncommand = \"sleep 1\"\nstderr_logfile = \"/var/log/%(proces_num)d.log\"\n",
+            ["/etc/tend/tend.toml:3:28: error: program.web.stderr_logfile: unknown name %(proces_num) in expansion; did you mean %(process_num)?"]
+        ),
+        (
+            "[program.web]\ncommand = \"sleep 1\"\nprocess_name = \"web-%(proces_num)d\"\n",
+            ["/etc/tend/tend.toml:3:21: error: program.web.process_name: unknown name %(proces_num) in expansion; did you mean %(process_num)?"]
+        ),
+        (
             "[program.web]\ncommand = \"echo 'unterminated\"\n",
             ["/etc/tend/tend.toml:2:17: error: program.web.command: unterminated single quote in command"]
         ),

@@ -32,7 +32,7 @@ public enum ConfigAssembler {
                 if let owner = instanceOwners[instance.name], owner.name != draft.name {
                     diagnostics.append(draft.origin.diagnostic(
                         .error, "process name \"\(instance.name)\" is also used by program \"\(owner.name)\" (\(owner.origin.file)); give each program its own process_name",
-                        at: draft.processName.path))
+                        at: draft.processNamePath))
                 } else if instanceOwners[instance.name] == nil {
                     instanceOwners[instance.name] = draft
                 }

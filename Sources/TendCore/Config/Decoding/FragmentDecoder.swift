@@ -7,9 +7,10 @@ public enum FragmentDecoder {
     ) -> ConfigFragment {
         let origin = DocumentOrigin(file: file, directory: directory, source: source)
         var context = DecodingContext(origin: origin, sourceMap: document.sourceMap)
-        var fragment = ConfigFragment(
-            file: file, origin: origin, daemon: nil, programs: [], groups: [], groupPaths: [:], diagnostics: []
-        )
+        var daemon: DaemonConfig?
+        var programs: [ProgramDraft] = []
+        var groups: [GroupConfig] = []
+        var groupPaths: [String: ConfigPath] = [:]
         let root = document.root
         for key in root.keys.sorted() where !ConfigKeys.sections.contains(key) {
             if key == ConfigKeys.schemaReference {
@@ -27,26 +28,26 @@ public enum FragmentDecoder {
             if !isMain {
                 context.error("[daemon] belongs in the main file only; move these settings there", at: path, onKey: true)
             } else if let table = context.table(value, at: path, describing: "daemon") {
-                fragment.daemon = DaemonDecoder.decode(table, at: path, context: &context)
+                daemon = DaemonDecoder.decode(table, at: path, context: &context)
             }
         }
-        if isMain, fragment.daemon == nil {
-            fragment.daemon = DaemonConfig.defaults(in: directory)
+        if isMain, daemon == nil {
+            daemon = DaemonConfig.defaults(in: directory)
         }
-        if let value = root["program"], let programs = context.table(value, at: [.key("program")], describing: "program") {
-            for name in programs.keys.sorted() {
+        if let value = root["program"], let programTables = context.table(value, at: [.key("program")], describing: "program") {
+            for name in programTables.keys.sorted() {
                 let path: ConfigPath = [.key("program"), .key(name)]
                 guard checkName(name, kind: "program", at: path, context: &context),
-                      let table = context.table(programs[name]!, at: path, describing: "program.\(name)")
+                      let table = context.table(programTables[name]!, at: path, describing: "program.\(name)")
                 else { continue }
-                fragment.programs.append(ProgramDecoder.decode(name: name, table, at: path, context: &context))
+                programs.append(ProgramDecoder.decode(name: name, table, at: path, context: &context))
             }
         }
-        if let value = root["group"], let groups = context.table(value, at: [.key("group")], describing: "group") {
-            for name in groups.keys.sorted() {
+        if let value = root["group"], let groupTables = context.table(value, at: [.key("group")], describing: "group") {
+            for name in groupTables.keys.sorted() {
                 let path: ConfigPath = [.key("group"), .key(name)]
                 guard checkName(name, kind: "group", at: path, context: &context),
-                      let table = context.table(groups[name]!, at: path, describing: "group.\(name)")
+                      let table = context.table(groupTables[name]!, at: path, describing: "group.\(name)")
                 else { continue }
                 context.rejectUnknownKeys(of: table, at: path, known: ConfigKeys.group, in: "group.\(name)")
                 let members = context.read(table, "programs", at: path, ScalarValue.stringArray)
@@ -56,12 +57,13 @@ public enum FragmentDecoder {
                     context.error("a group needs at least one program", at: path.appending("programs"))
                 }
                 let priority = context.read(table, "priority", at: path, ScalarValue.integer) ?? 999
-                fragment.groups.append(GroupConfig(name: name, file: file, programs: members ?? [], priority: priority))
-                fragment.groupPaths[name] = path
+                groups.append(GroupConfig(name: name, file: file, programs: members ?? [], priority: priority))
+                groupPaths[name] = path
             }
         }
-        fragment.diagnostics = context.diagnostics
-        return fragment
+        return ConfigFragment(
+            file: file, origin: origin, daemon: daemon, programs: programs, groups: groups, groupPaths: groupPaths,
+            diagnostics: context.diagnostics)
     }
 
     /// Program and group names become parts of process names and `GROUP:*` addresses.

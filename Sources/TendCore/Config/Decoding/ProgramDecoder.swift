@@ -5,9 +5,6 @@ enum ProgramDecoder {
     static func decode(name: String, _ table: [String: ConfigValue], at path: ConfigPath, context: inout DecodingContext) -> ProgramDraft {
         let section = "program.\(name)"
         context.rejectUnknownKeys(of: table, at: path, known: ConfigKeys.program, in: section)
-        func located(_ key: String, _ context: inout DecodingContext) -> LocatedString? {
-            context.read(table, key, at: path, ScalarValue.string).map { LocatedString(text: $0, path: path.appending(key)) }
-        }
         let defaults = LifecycleSpec.supervisordDefaults
         var lifecycle = defaults
         lifecycle.startSeconds = context.read(table, "startsecs", at: path, DurationValue.parse) ?? defaults.startSeconds
@@ -28,20 +25,15 @@ enum ProgramDecoder {
         }
 
         let numprocs = context.read(table, "numprocs", at: path, ScalarValue.integer(atLeast: 1)) ?? 1
-        let processName = located("process_name", &context)
-        if numprocs > 1 && !Expander.mentions("process_num", in: processName?.text ?? defaultProcessName) {
-            if let processName {
-                context.error("must contain %(process_num) when numprocs > 1, so each process gets its own name (e.g. \"%(program_name)s_%(process_num)02d\")", at: processName.path)
+        let processName = context.read(table, "process_name", at: path, ScalarValue.string)
+        if numprocs > 1 && !Expander.mentions("process_num", in: processName ?? defaultProcessName) {
+            if processName != nil {
+                context.error("must contain %(process_num) when numprocs > 1, so each process gets its own name (e.g. \"%(program_name)s_%(process_num)02d\")", at: path.appending("process_name"))
             } else {
                 context.error("numprocs > 1 needs a process_name containing %(process_num), e.g. process_name = \"%(program_name)s_%(process_num)02d\"", at: path.appending("numprocs"))
             }
         }
-        var environment: [String: LocatedString] = [:]
-        if let values = context.read(table, "environment", at: path, ScalarValue.stringTable) {
-            for (key, text) in values {
-                environment[key] = LocatedString(text: text, path: path.appending("environment").appending(key))
-            }
-        }
+        let environment = context.read(table, "environment", at: path, ScalarValue.stringTable) ?? [:]
         let redirectStderr = context.read(table, "redirect_stderr", at: path, ScalarValue.boolean) ?? false
         if redirectStderr, table["stderr_logfile"] != nil {
             context.warning("stderr_logfile is ignored because redirect_stderr = true sends stderr to the stdout log", at: path.appending("stderr_logfile"), onKey: true)
@@ -51,14 +43,14 @@ enum ProgramDecoder {
             origin: context.origin,
             path: path,
             command: decodeCommand(table["command"], at: path, context: &context),
-            processName: processName ?? LocatedString(text: defaultProcessName, path: path),
+            processName: processName,
             numprocs: numprocs,
             numprocsStart: context.read(table, "numprocs_start", at: path, ScalarValue.integer(atLeast: 0)) ?? 0,
             priority: context.read(table, "priority", at: path, ScalarValue.integer) ?? 999,
             autostart: context.read(table, "autostart", at: path, ScalarValue.boolean) ?? true,
             lifecycle: lifecycle,
-            user: context.read(table, "user", at: path, ScalarValue.nonEmptyString).map { LocatedString(text: $0, path: path.appending("user")) },
-            directory: context.read(table, "directory", at: path, ScalarValue.nonEmptyString).map { LocatedString(text: $0, path: path.appending("directory")) },
+            user: context.read(table, "user", at: path, ScalarValue.nonEmptyString),
+            directory: context.read(table, "directory", at: path, ScalarValue.nonEmptyString),
             umask: context.read(table, "umask", at: path, OctalModeValue.parse),
             environment: environment,
             redirectStderr: redirectStderr,
@@ -78,22 +70,22 @@ enum ProgramDecoder {
                 context.error("command is empty", at: commandPath)
                 return nil
             }
-            return .line(LocatedString(text: text, path: commandPath))
+            return .line(text)
         case .array(let items)?:
             guard !items.isEmpty else {
                 context.error("command is empty; give at least the program to run", at: commandPath)
                 return nil
             }
-            var argv: [LocatedString] = []
+            var argv: [String] = []
             for (index, item) in items.enumerated() {
                 guard case .string(let text) = item else {
                     context.error("expected a string, found \(item.kindDescription)", at: commandPath.appending(index: index))
                     return nil
                 }
-                argv.append(LocatedString(text: text, path: commandPath.appending(index: index)))
+                argv.append(text)
             }
-            if argv[0].text.isEmpty {
-                context.error("the program to run is empty", at: argv[0].path)
+            if argv[0].isEmpty {
+                context.error("the program to run is empty", at: commandPath.appending(index: 0))
                 return nil
             }
             return .argv(argv)
@@ -105,9 +97,8 @@ enum ProgramDecoder {
 
     private static func decodeLog(_ stream: String, _ table: [String: ConfigValue], at path: ConfigPath, context: inout DecodingContext) -> ProgramDraft.Log {
         let key = "\(stream)_logfile"
-        let target = context.read(table, key, at: path, ScalarValue.nonEmptyString) ?? "auto"
         return ProgramDraft.Log(
-            target: LocatedString(text: target, path: table[key] == nil ? path : path.appending(key)),
+            target: context.read(table, key, at: path, ScalarValue.nonEmptyString),
             maxBytes: context.read(table, "\(key)_maxbytes", at: path, ByteSizeValue.parse) ?? 50 << 20,
             backups: context.read(table, "\(key)_backups", at: path, ScalarValue.integer(atLeast: 0)) ?? 10
         )
