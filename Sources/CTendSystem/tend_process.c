@@ -42,6 +42,10 @@ int tend_process_release_free_memory(void) {
     return malloc_trim(0);
 }
 
+int tend_process_use_one_malloc_arena(void) {
+    return mallopt(M_ARENA_MAX, 1) == 1 ? 0 : -1;
+}
+
 int tend_process_install_sigchld_wakeup(int eventfd) {
     sigchld_eventfd = eventfd;
     struct sigaction action;

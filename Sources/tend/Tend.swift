@@ -3,7 +3,6 @@ import Glibc
 import TendSystem
 
 /// The `tend` command: a process supervisor driven by configuration files, and its client.
-@main
 struct Tend: AsyncParsableCommand {
     // Every command names itself: deriving a name from the type goes through the runtime's protocol conformance
     // lookup, which scans every conformance record in the binary and was a third of a client command's start.
@@ -28,13 +27,9 @@ struct Tend: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the command line, mapping ArgumentParser's usage-error code (64) to tend's documented 2.
-    ///
-    /// Tasks run on tend's own task pool (`GlobalTaskPool`) instead of libdispatch's worker pool: that pool,
-    /// once started, wakes the process every second to watch its threads, and a daemon with nothing to do must
-    /// not wake at all. Installed first, before the command creates any task.
-    static func main() async {
-        _ = TaskPool.installed
+    /// Runs the command line, mapping ArgumentParser's usage-error code (64) to tend's documented 2. Called
+    /// once, by `Entry.main`, on the task pool.
+    static func runCommandLine() async {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -53,9 +48,9 @@ struct Tend: AsyncParsableCommand {
     }
 }
 
-/// Whether tasks run on tend's own task pool rather than libdispatch's worker pool (see `Tend.main`).
+/// Whether tasks run on tend's own task pool rather than libdispatch's worker pool (see `Entry.main`).
 enum TaskPool {
-    /// Installed on first use, which `Tend.main` makes before any other task exists.
+    /// Installed on first use, which `Entry.main` makes before any task exists.
     static let installed = GlobalTaskPool.install()
 }
 

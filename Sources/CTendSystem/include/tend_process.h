@@ -21,6 +21,9 @@ void tend_process_name_thread(const char *name);
 /// Returns the free pages of every malloc arena to the kernel (malloc_trim(0)); 1 if any memory was released.
 int tend_process_release_free_memory(void);
 
+/// Makes every thread allocate from one malloc arena (mallopt(M_ARENA_MAX, 1)). Returns 0, or -1 when refused.
+int tend_process_use_one_malloc_arena(void);
+
 /// Installs a SIGCHLD handler (SA_RESTART | SA_NOCLDSTOP) that only adds 1 to the given eventfd, which is
 /// async-signal-safe and wakes whoever polls the eventfd. Returns 0 or -1 with errno.
 int tend_process_install_sigchld_wakeup(int eventfd);
