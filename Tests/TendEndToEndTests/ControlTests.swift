@@ -66,6 +66,19 @@ import TendTestKit
         #expect(unreachable.stderr.contains("cannot reach the daemon at"))
     }
 
+    @Test func aClientTheSocketKeepsOutIsToldSo() async throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("tend.toml", "[daemon]\n")
+        let daemon = try RunningDaemon(in: scratch)
+        defer { Task { await daemon.stop() } }
+        try await daemon.awaitLog("control socket ready")
+        // The socket is root's, mode 0600: nobody may not connect, and is not told to start a daemon.
+        let refused = try await TendBinary.run(["status", "-s", scratch.path + "/tend.sock"], in: "/", user: "nobody")
+        #expect(refused.status == 69)
+        #expect(refused.stderr.contains("Permission denied (the socket's directory or its socket_mode and socket_owner keep this user out)"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("is tend daemon running?"))
+    }
+
     @Test func planWithoutADaemonUsesAnEmptyTable() async throws {
         let scratch = try ScratchDirectory()
         try scratch.write("tend.toml", "[daemon]\n")

@@ -22,17 +22,21 @@ public struct TendBinary {
         return directory.appendingPathComponent("tend").path
     }()
 
-    /// Runs `tend ARGUMENTS` in `directory` and waits for it to exit. It is started through the process's
-    /// one `Reaper`, which every child of a test process must go through (it reaps any other child).
-    public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> Outcome {
+    /// Runs `tend ARGUMENTS` in `directory` (as `user` when given) and waits for it to exit. It is started
+    /// through the process's one `Reaper`, which every child of a test process must go through (it reaps any
+    /// other child).
+    public static func run(
+        _ arguments: [String], in directory: String, environment: [String: String] = [:], user: String? = nil
+    ) async throws -> Outcome {
         let output = try FileDescriptor.pipe(), errors = try FileDescriptor.pipe()
         let input = try FileDescriptor.open("/dev/null", .readOnly, options: .closeOnExec)
         var variables = ProcessInfo.processInfo.environment
         variables["NO_COLOR"] = "1"
         variables.merge(environment) { $1 }
-        let request = SpawnRequest(
+        var request = SpawnRequest(
             arguments: [path] + arguments, environment: variables.map { "\($0.key)=\($0.value)" },
             directory: FilePath(directory), standardInput: input, standardOutput: output.writeEnd, standardError: errors.writeEnd)
+        request.user = user
         let (exits, continuation) = AsyncStream.makeStream(of: ChildExit.self)
         defer { try? input.close() }
         do {

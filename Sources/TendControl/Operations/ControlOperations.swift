@@ -48,7 +48,7 @@ public struct ControlOperations: Sendable {
         do {
             report = try await client.plan()
         } catch {
-            guard case .unreachable(let socket, _) = error, let offline = withoutDaemon() else { return self.report(error) }
+            guard case .unreachable(let socket, _, _) = error, let offline = withoutDaemon() else { return self.report(error) }
             console.writeError("tend: no daemon answers at \(socket); planning against an empty process table\n")
             report = offline
         }
