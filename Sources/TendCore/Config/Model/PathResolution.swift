@@ -18,6 +18,9 @@ public enum PathResolution {
 
     /// `path` with empty, `.` and `..` segments folded away.
     public static func normalize(_ path: String) -> String {
+        // Most paths are written normal already: return the same string, sharing its storage, rather than a copy
+        // (two log paths a program, kept for as long as it is configured).
+        if isNormal(path) { return path }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -28,5 +31,24 @@ public enum PathResolution {
         }
         let joined = parts.joined(separator: "/")
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// Whether `normalize` would give `path` back unchanged: not empty, and no empty, `.` or `..` segment (the
+    /// empty one before a leading `/` aside).
+    private static func isNormal(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var segmentLength = 0
+        var dotsOnly = true
+        for (offset, byte) in path.utf8.enumerated() {
+            if byte == slash {
+                if offset > 0 && (segmentLength == 0 || (dotsOnly && segmentLength <= 2)) { return false }
+                segmentLength = 0
+                dotsOnly = true
+            } else {
+                segmentLength += 1
+                dotsOnly = dotsOnly && byte == dot
+            }
+        }
+        return segmentLength > 0 && !(dotsOnly && segmentLength <= 2)
     }
 }
