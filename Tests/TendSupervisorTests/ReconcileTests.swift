@@ -85,6 +85,25 @@ import TendSupervisor
         await harness.finish()
     }
 
+    @Test(arguments: [
+        // The main file broken: nothing of the load can be used.
+        ("tend.toml", "[daemon]\nlog_dir = 42\n", "tend.toml"),
+        // Every file valid alone, but the assembly fails: b.toml defines a again.
+        ("conf.d/b.toml", "[program.a]\ncommand = \"sleep 5\"\n", "conf.d/b.toml"),
+    ])
+    func aLoadThatGivesNoConfigurationKeepsWhatRuns(file: String, text: String, brokenFile: String) async throws {
+        let harness = try await SupervisorHarness(programs: "[program.a]\n" + Self.sleeper)
+        let running = try await harness.await("a", "RUNNING")
+        try harness.rewrite(file, text)
+        try await eventually("the error to be reported") {
+            harness.allEvents.contains { if case .configError(let file, _, _) = $0 { return file == brokenFile } else { return false } } ? true : nil
+        }
+        #expect(await harness.supervisor.plan().actions.isEmpty)
+        let a = try await harness.status("a")
+        #expect(a.state == "RUNNING" && a.pid == running.pid)
+        await harness.finish()
+    }
+
     @Test func aDeletedFileStopsItsPrograms() async throws {
         let harness = try await SupervisorHarness(programs: "[program.a]\n" + Self.sleeper, extraFiles: ["conf.d/b.toml": "[program.b]\n" + Self.sleeper])
         let b = try await harness.await("b", "RUNNING")

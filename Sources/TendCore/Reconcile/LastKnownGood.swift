@@ -2,16 +2,18 @@
 /// programs running as they were until it is fixed, without holding back changes to any other file.
 public struct LastKnownGood: Sendable {
     /// Each file's latest fragment without errors.
+    ///
+    /// The configuration assembled from them is not kept: whoever reconciles holds its desired state already,
+    /// and a second copy of every program (about 0.4 KiB each) would only stand by for a reload that fails.
     public private(set) var fragments: [String: ConfigFragment] = [:]
-    /// The configuration last assembled without errors.
-    public private(set) var config: Config?
 
     public init() {}
 
     /// The outcome of taking in a fresh load.
     public struct Outcome: Sendable {
         /// The configuration to reconcile towards: the fresh one where it is valid, the last good one of each
-        /// broken file otherwise. Nil only if no valid configuration was ever seen.
+        /// broken file otherwise. Nil when the load gives nothing new to reconcile towards (the main file or
+        /// the assembly is broken): what runs keeps running as it was.
         public var config: Config?
         /// Every diagnostic of the fresh load.
         public var diagnostics: [Diagnostic]
@@ -33,18 +35,16 @@ public struct LastKnownGood: Sendable {
         let all = [main] + includes
         let diagnostics = all.flatMap(\.diagnostics)
         guard let mainFragment = effective(main) else {
-            return Outcome(config: config, diagnostics: diagnostics.sortedByLocation(), brokenFiles: broken)
+            return Outcome(config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: broken)
         }
         let present = Set(all.map(\.file))
         fragments = fragments.filter { present.contains($0.key) }
         let chosen = includes.compactMap(effective)
         let assembled = ConfigAssembler.assemble(main: mainFragment, includes: chosen, host: host)
         let assemblyProblems = assembled.diagnostics.filter { candidate in !diagnostics.contains(candidate) }
-        if let fresh = assembled.config {
-            config = fresh
-        } else {
+        if assembled.config == nil {
             broken.append(contentsOf: Set(assemblyProblems.filter { $0.severity == .error }.map(\.file)).sorted())
         }
-        return Outcome(config: config, diagnostics: (diagnostics + assemblyProblems).sortedByLocation(), brokenFiles: Array(Set(broken)).sorted())
+        return Outcome(config: assembled.config, diagnostics: (diagnostics + assemblyProblems).sortedByLocation(), brokenFiles: Array(Set(broken)).sorted())
     }
 }
