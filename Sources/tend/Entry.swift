@@ -1,7 +1,7 @@
 import TendSystem
 
 /// Where the process starts: the command line runs as a task on tend's own task pool while the main thread
-/// waits for it.
+/// waits for it. `tend daemon` reads its few options itself (see `DaemonCommandLine`).
 ///
 /// Tasks run on `GlobalTaskPool` instead of libdispatch's worker pool: that pool, once started, wakes the
 /// process every second to watch its threads, and a daemon with nothing to do must not wake at all. It is
@@ -21,7 +21,15 @@ enum Entry {
         let finished = ThreadSemaphore()
         // Detached: a task made here would inherit the main actor's isolation, and with it the main thread.
         Task.detached {
-            await Tend.runCommandLine()
+            if let request = DaemonCommandLine.request(from: Array(CommandLine.arguments.dropFirst())) {
+                do {
+                    try await Tend.Daemon.run(request)
+                } catch {
+                    Tend.exit(withError: error)
+                }
+            } else {
+                await Tend.runCommandLine()
+            }
             finished.post()
         }
         finished.wait()

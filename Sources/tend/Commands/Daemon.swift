@@ -30,8 +30,24 @@ extension Tend {
         @Flag(help: "Run in the background: return once the control socket answers (exit 1 with the reason when start-up fails).")
         var detach = false
 
+        /// What `tend daemon` is asked to do, as its options say.
+        struct Request: Equatable {
+            /// `-c FILE`, nil for the search path.
+            var configFile: String?
+            /// `--log-format`, nil for the configuration's.
+            var logFormat: DaemonConfig.LogFormat?
+            /// `--detach`.
+            var detach = false
+        }
+
         func run() async throws {
-            guard let mainFile = config.resolve() else { throw ExitCode(2) }
+            try await Self.run(Request(configFile: config.file, logFormat: logFormat, detach: detach))
+        }
+
+        /// Runs the daemon as `request` says; throws `ExitCode` when it cannot start.
+        static func run(_ request: Request) async throws {
+            let logFormat = request.logFormat
+            guard let mainFile = ConfigFileOption.resolve(request.configFile) else { throw ExitCode(2) }
             let workingDirectory = CurrentDirectory.path()
             let host = HostFacts.local()
             let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: host, workingDirectory: workingDirectory)
@@ -51,11 +67,11 @@ extension Tend {
                 FileHandleOutput.standardError.write("tend: \(mainFile) is invalid; not starting\n")
                 throw ExitCode(1)
             }
-            if detach {
+            if request.detach {
                 try await DaemonDetacher(mainFile: mainFile, daemon: daemon, workingDirectory: workingDirectory, logFormat: logFormat).detach()
                 return
             }
-            let logger = try bootstrapLogging(daemon)
+            let logger = try bootstrapLogging(daemon, format: logFormat ?? daemon.logFormat)
             let lock: SocketLock
             let pidFile: PidFile
             do {
@@ -120,8 +136,7 @@ extension Tend {
             await server.stop()
         }
 
-        private func bootstrapLogging(_ daemon: DaemonConfig) throws -> Logger {
-            let format = logFormat ?? daemon.logFormat
+        private static func bootstrapLogging(_ daemon: DaemonConfig, format: DaemonConfig.LogFormat) throws -> Logger {
             var descriptor: Int32 = 2
             if daemon.logfile != "/dev/stderr" {
                 descriptor = daemon.logfile == "/dev/stdout" ? 1 : open(daemon.logfile, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
@@ -139,7 +154,7 @@ extension Tend {
         }
 
         /// Raises the soft open-file limit to the hard one, as each program costs a few descriptors.
-        private func raiseOpenFileLimit(minimum: Int, logger: Logger) -> Bool {
+        private static func raiseOpenFileLimit(minimum: Int, logger: Logger) -> Bool {
             do {
                 let limit = try FileDescriptorLimit.raiseToHardLimit()
                 if limit.wasRaised {
@@ -158,7 +173,7 @@ extension Tend {
             return true
         }
 
-        private func startWatching(mainFile: String, daemon: DaemonConfig, workingDirectory: String, supervisor: Supervisor, logger: Logger) async -> ConfigDirectoryWatcher? {
+        private static func startWatching(mainFile: String, daemon: DaemonConfig, workingDirectory: String, supervisor: Supervisor, logger: Logger) async -> ConfigDirectoryWatcher? {
             let targets = WatchTargets.of(mainFile: mainFile, include: daemon.include, workingDirectory: workingDirectory)
             var options = ConfigWatchOptions()
             options.onProblem = { problem in logger.warning("watching the configuration: \(problem)") }

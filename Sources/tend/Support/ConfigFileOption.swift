@@ -16,6 +16,11 @@ struct ConfigFileOption: ParsableArguments {
     /// The file named with -c, or the first of the search path that exists (saying so on stderr), or nil
     /// with a message on stderr when there is none.
     func resolve(announce: Bool = true) -> String? {
+        Self.resolve(file, announce: announce)
+    }
+
+    /// `file` when given, else the first of the search path that exists, as `resolve(announce:)` says.
+    static func resolve(_ file: String?, announce: Bool = true) -> String? {
         if let file { return file }
         for candidate in Self.searchPath where access(candidate, F_OK) == 0 {
             if announce {
