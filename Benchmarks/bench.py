@@ -103,7 +103,7 @@ def header(tools: Tools, quick: bool, started_load: str, ended_load: str, elapse
         f"| live processes at the start | {process_count}"
         + (" (more than a quiet machine has: figures are suspect)" if process_count > BUSY_MACHINE else "") + " |",
         f"| open-file limit | soft raised to the hard limit, {limit}, for both daemons |",
-        f"| tend | {commit} ({first_line([tools.tend, '--version'])}), `swift build -c release --static-swift-stdlib` |",
+        f"| tend | {commit} ({first_line([tools.tend, '--version'])}), release build as `make release` makes it (runtime and libstdc++ linked statically, lld, DT_RELR) |",
         f"| Swift | {first_line(['swift', '--version'])} |",
         f"| supervisord | {first_line([os.path.join(tools.venv, 'bin', 'supervisord'), '--version'])} "
         f"(PyPI, in {os.path.basename(tools.venv)}) on {first_line([os.path.join(tools.venv, 'bin', 'python'), '--version'])} |",
