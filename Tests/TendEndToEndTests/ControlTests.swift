@@ -77,6 +77,12 @@ import TendTestKit
         #expect(refused.status == 69)
         #expect(refused.stderr.contains("Permission denied (the socket's directory or its socket_mode and socket_owner keep this user out)"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("is tend daemon running?"))
+        // Nor does plan pretend that no daemon runs (it would plan to start everything).
+        #expect(chmod(scratch.path, 0o755) == 0 && chmod(scratch.path + "/tend.toml", 0o644) == 0)
+        let plan = try await TendBinary.run(["plan", "-c", "tend.toml"], in: scratch.path, user: "nobody")
+        #expect(plan.status == 69)
+        #expect(!plan.stderr.contains("planning against an empty process table"), "\(plan.stderr)")
+        #expect(plan.stderr.contains("keep this user out"), "\(plan.stderr)")
     }
 
     @Test func planWithoutADaemonUsesAnEmptyTable() async throws {

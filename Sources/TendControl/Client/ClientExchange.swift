@@ -10,7 +10,7 @@ final class ClientExchange: Sendable {
     /// A part of the answer, or how the exchange failed.
     enum Event: Sendable {
         case part(HTTPResponseParser.Part)
-        case unreachable(reason: String, hint: String)
+        case unreachable(reason: String, cause: UnreachableCause)
         case broken(String)
     }
 
@@ -39,7 +39,7 @@ final class ClientExchange: Sendable {
             continuation.finish()
         }
         if started != 0 {
-            continuation.yield(.unreachable(reason: "cannot start a thread: \(String(cString: strerror(started)))", hint: "is the system out of threads?"))
+            continuation.yield(.unreachable(reason: "cannot start a thread: \(String(cString: strerror(started)))", cause: .clientFailed))
             continuation.finish()
         }
     }
@@ -64,10 +64,8 @@ final class ClientExchange: Sendable {
             fd = try UnixStreamSocket.connect(to: socketPath, timeout: timeout)
         } catch {
             let timedOut = error.code == EAGAIN && timeout != nil
-            let hint = error.code == EACCES
-                ? "the socket's directory or its socket_mode and socket_owner keep this user out"
-                : "is tend daemon running?"
-            continuation.yield(.unreachable(reason: timedOut ? "its backlog stayed full for \(timeout!)" : error.reason, hint: hint))
+            let cause: UnreachableCause = timedOut ? .busy : error.code == EACCES ? .denied : .noDaemon
+            continuation.yield(.unreachable(reason: timedOut ? "its backlog stayed full for \(timeout!)" : error.reason, cause: cause))
             return
         }
         let proceed = connection.withLock { connection -> Bool in

@@ -85,7 +85,7 @@ public struct ControlClient: Sendable {
             exchange.acknowledge()
             switch event {
             case .part(let part): return part
-            case .unreachable(let reason, let hint): throw .unreachable(socket: socket, reason: reason, hint: hint)
+            case .unreachable(let reason, let cause): throw .unreachable(socket: socket, reason: reason, cause: cause)
             case .broken(let reason): throw .connectionLost(socket: socket, reason: reason)
             }
         }

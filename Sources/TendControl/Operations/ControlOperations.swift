@@ -48,7 +48,8 @@ public struct ControlOperations: Sendable {
         do {
             report = try await client.plan()
         } catch {
-            guard case .unreachable(let socket, _, _) = error, let offline = withoutDaemon() else { return self.report(error) }
+            // Only when no daemon is there: a daemon this user may not reach still runs its programs.
+            guard case .unreachable(let socket, _, .noDaemon) = error, let offline = withoutDaemon() else { return self.report(error) }
             console.writeError("tend: no daemon answers at \(socket); planning against an empty process table\n")
             report = offline
         }
