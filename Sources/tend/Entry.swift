@@ -10,7 +10,9 @@ import TendSystem
 /// The entry point is synchronous on purpose. An `async` main hands the main thread to libdispatch
 /// (`dispatch_main`), which leaves it through `pthread_exit`: unwinding the thread's stack reads the binary's
 /// unwind tables, half a MiB that then stayed resident in the daemon, and costs every client command the
-/// page faults. Nothing in tend runs on the main actor, so the main thread has nothing else to do.
+/// page faults. Nothing in tend runs on the main actor, so the main thread has nothing else to do; and nothing
+/// would run a main-actor job now (no one drains the main queue): code that needs the main actor must not be
+/// added without a main executor of tend's own.
 @main
 enum Entry {
     static func main() {
