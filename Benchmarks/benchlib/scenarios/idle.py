@@ -13,8 +13,9 @@ METHOD = (
     "RUNNING and a 2 s settling pause is over. Over the window the harness reads, at its start and end, the "
     "daemon's CPU time (sum of /proc/PID/task/*/schedstat run time, ns) and voluntary context switches (sum "
     "over /proc/PID/task/*/status): a thread that sleeps in poll/epoll and is woken counts one switch per "
-    "wake-up. Descriptors: the daemon's /proc/PID/fd count at N, and at 0 programs (a second launch that "
-    "waits for the control socket to answer); what each program adds is their difference over N, the "
+    "wake-up. Descriptors: the daemon's /proc/PID/fd count at N, and at 0 programs (a second launch, "
+    "counted once its control socket answers and the same 2 s settling pause is over: the socket answers "
+    "before the daemon has opened all of its own descriptors); what each program adds is their difference over N, the "
     "target's measure, and the total over N is shown beside it."
 )
 
@@ -66,13 +67,15 @@ def run(context: Context) -> list[Section]:
 
 
 def fixed_descriptors(context: Context) -> dict[str, int]:
-    """Each daemon's open descriptors with no program, once its control socket answers."""
+    """Each daemon's open descriptors with no program, once its control socket answers and it has settled."""
     fixed = {}
     for daemon in context.daemons("idle-0"):
         try:
             daemon.write_programs([])
             daemon.launch()
             processes.wait_until(lambda: daemon.probe(timeout=1.0), 30, 0.01, f"{daemon.label}'s control socket")
+            settle = time.monotonic() + 2
+            processes.wait_until(lambda: time.monotonic() >= settle, 5, 0.05, "the settling pause")
             fixed[daemon.label] = procfs.open_fds(daemon.pid)
         finally:
             processes.sweep()
