@@ -104,9 +104,7 @@ struct HTTPResponseParser {
                 }
                 return .head(status: status, headers: head.fields.fields.map { "\($0.name): \($0.value)" })
             case .sized(let remaining):
-                guard !buffer.isEmpty else { return nil }
-                let taken = Array(buffer.prefix(remaining))
-                buffer.removeFirst(taken.count)
+                guard let taken = takeBody(upTo: remaining) else { return nil }
                 stage = remaining == taken.count ? .ending : .sized(remaining: remaining - taken.count)
                 return .body(taken)
             case .untilClose:
@@ -122,9 +120,7 @@ struct HTTPResponseParser {
                 stage = size == 0 ? .trailers : .chunkData(remaining: size)
                 continue
             case .chunkData(let remaining):
-                guard !buffer.isEmpty else { return nil }
-                let taken = Array(buffer.prefix(remaining))
-                buffer.removeFirst(taken.count)
+                guard let taken = takeBody(upTo: remaining) else { return nil }
                 stage = remaining == taken.count ? .chunkDataEnd : .chunkData(remaining: remaining - taken.count)
                 return .body(taken)
             case .chunkDataEnd:
@@ -143,6 +139,14 @@ struct HTTPResponseParser {
                 return nil
             }
         }
+    }
+
+    /// Up to `limit` body bytes from what has arrived, or nil when nothing has.
+    private mutating func takeBody(upTo limit: Int) -> [UInt8]? {
+        guard !buffer.isEmpty else { return nil }
+        let taken = Array(buffer.prefix(limit))
+        buffer.removeFirst(taken.count)
+        return taken
     }
 
     /// The next line without its CRLF (or bare LF), once it has arrived whole.
