@@ -6,8 +6,8 @@ extension Supervisor {
     func reload() {
         let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: settings.host, workingDirectory: settings.workingDirectory)
         do {
-            let loaded = try loader.load(mainFile: settings.mainFile, cache: &fragmentCache)
-            if takeIn(loaded) {
+            let files = try loader.gather(mainFile: settings.mainFile, cache: &fragmentCache)
+            if takeIn(files) {
                 let plan = Planner.plan(processes.desiredAndObserved, overrides: overrides.overrides, now: clock.now())
                 logger.info("configuration changed: \(plan.actions.count) action(s)")
                 events.publish(.reloaded(actions: plan.actions.map(\.description), time: WallClock.now()))
@@ -22,9 +22,8 @@ extension Supervisor {
     /// Takes in a fresh load: the desired state becomes the valid parts, and broken files are reported.
     /// Returns whether the desired state changed.
     @discardableResult
-    func takeIn(_ loaded: LoadedConfig) -> Bool {
-        guard let main = loaded.fragments.first else { return false }
-        let outcome = lastKnownGood.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: settings.host)
+    func takeIn(_ files: ConfigFiles) -> Bool {
+        let outcome = lastKnownGood.update(files, host: settings.host)
         var changed = false
         if let config = outcome.config {
             let wanted = config.desiredProcesses

@@ -52,11 +52,12 @@ extension Supervisor: SupervisorControl {
 
     public func plan() async -> PlanReport {
         let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: settings.host, workingDirectory: settings.workingDirectory)
-        guard let loaded = try? loader.load(mainFile: settings.mainFile), let main = loaded.fragments.first else {
+        var cache = fragmentCache
+        guard let files = try? loader.gather(mainFile: settings.mainFile, cache: &cache) else {
             return PlanReport(actions: [], diagnostics: ["\(settings.mainFile):1:1: error: cannot read the main configuration file"], invalid: true)
         }
         var candidate = lastKnownGood
-        let outcome = candidate.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: settings.host)
+        let outcome = candidate.update(files, host: settings.host)
         var table = processes.desiredAndObserved
         if let config = outcome.config { table.replaceDesired(with: config.desiredProcesses) }
         let plan = Planner.plan(table, overrides: overrides.overrides, now: clock.now())

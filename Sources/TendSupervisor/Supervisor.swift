@@ -58,12 +58,12 @@ public actor Supervisor {
     var finished = false
     var createdDirectories = Set<String>()
     /// The configuration given at creation, taken in when `run()` begins.
-    private var initial: LoadedConfig?
+    private var initial: ConfigFiles?
 
     /// A supervisor for the configuration `initial` (already loaded and checked by the caller, who decides
     /// what to do with an invalid one), or, with nil, for the configuration `run()` loads when it begins.
     /// Nothing runs until `run()`.
-    public init(settings: Settings, initial: LoadedConfig?, daemon: DaemonConfig, logger: Logger) throws {
+    public init(settings: Settings, initial: ConfigFiles?, daemon: DaemonConfig, logger: Logger) throws {
         self.settings = settings
         self.daemon = daemon
         self.logger = logger

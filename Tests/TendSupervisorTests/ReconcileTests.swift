@@ -88,6 +88,8 @@ import TendSupervisor
     @Test(arguments: [
         // The main file broken: nothing of the load can be used.
         ("tend.toml", "[daemon]\nlog_dir = 42\n", "tend.toml"),
+        // The main file cannot be parsed: which files it includes is unknown, so no include counts as removed.
+        ("tend.toml", "[daemon\n", "tend.toml"),
         // Every file valid alone, but the assembly fails: b.toml defines a again.
         ("conf.d/b.toml", "[program.a]\ncommand = \"sleep 5\"\n", "conf.d/b.toml"),
     ])

@@ -43,8 +43,9 @@ final class SupervisorHarness: @unchecked Sendable {
 
     static func makeSupervisor(_ directory: String) async throws -> Supervisor {
         let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: .local(), workingDirectory: directory)
-        let loaded = try loader.load(mainFile: "tend.toml")
-        let daemon = try #require(loaded.fragments.first?.daemon)
+        var cache = FragmentCache()
+        let loaded = try loader.gather(mainFile: "tend.toml", cache: &cache)
+        let daemon = try #require(loaded.main.daemon)
         return try Supervisor(
             settings: .init(mainFile: "tend.toml", workingDirectory: directory, host: .local()),
             initial: loaded, daemon: daemon, logger: Logger(label: "test"))

@@ -21,8 +21,16 @@ public struct LastKnownGood: Sendable {
         public var brokenFiles: [String]
     }
 
-    /// Takes in the fragments of a fresh load (the main file first) and assembles what to reconcile towards.
-    public mutating func update(main: ConfigFragment, includes: [ConfigFragment], host: HostFacts) -> Outcome {
+    /// Takes in the files of a fresh load and assembles what to reconcile towards.
+    ///
+    /// When the load cannot say which files the configuration has (the main file cannot be parsed, or an
+    /// include directory cannot be read), nothing is taken in: a file missing from the load may still be there,
+    /// and dropping its programs would stop them for a typo. The main file is then reported as broken.
+    public mutating func update(_ files: ConfigFiles, host: HostFacts) -> Outcome {
+        let diagnostics = files.fragments.flatMap(\.diagnostics) + files.diagnostics
+        guard files.includesAreKnown else {
+            return Outcome(config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: [files.mainFile])
+        }
         var broken: [String] = []
         func effective(_ fragment: ConfigFragment) -> ConfigFragment? {
             if fragment.diagnostics.containsErrors {
@@ -32,14 +40,12 @@ public struct LastKnownGood: Sendable {
             fragments[fragment.file] = fragment
             return fragment
         }
-        let all = [main] + includes
-        let diagnostics = all.flatMap(\.diagnostics)
-        guard let mainFragment = effective(main) else {
+        guard let mainFragment = effective(files.main) else {
             return Outcome(config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: broken)
         }
-        let present = Set(all.map(\.file))
+        let present = Set(files.fragments.map(\.file))
         fragments = fragments.filter { present.contains($0.key) }
-        let chosen = includes.compactMap(effective)
+        let chosen = files.includes.compactMap(effective)
         let assembled = ConfigAssembler.assemble(main: mainFragment, includes: chosen, host: host)
         let assemblyProblems = assembled.diagnostics.filter { candidate in !diagnostics.contains(candidate) }
         if assembled.config == nil {

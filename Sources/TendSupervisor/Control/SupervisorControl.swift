@@ -75,10 +75,11 @@ extension PlanReport {
     /// cannot be read.
     public static func againstEmptyTable(mainFile: String, workingDirectory: String, host: HostFacts) -> PlanReport? {
         let loader = ConfigLoader(fileSystem: LocalConfigFileSystem(), host: host, workingDirectory: workingDirectory)
-        guard let loaded = try? loader.load(mainFile: mainFile), let main = loaded.fragments.first else { return nil }
+        var cache = FragmentCache()
+        guard let files = try? loader.gather(mainFile: mainFile, cache: &cache) else { return nil }
         var good = LastKnownGood()
-        let desired = good.update(main: main, includes: Array(loaded.fragments.dropFirst()), host: host).config?.desiredProcesses ?? [:]
-        let plan = Planner.plan(ReconcileTable(desired: desired), overrides: [:], now: MonotonicInstant(sinceOrigin: .zero))
-        return PlanReport(plan, diagnostics: loaded.diagnostics)
+        let outcome = good.update(files, host: host)
+        let plan = Planner.plan(ReconcileTable(desired: outcome.config?.desiredProcesses ?? [:]), overrides: [:], now: MonotonicInstant(sinceOrigin: .zero))
+        return PlanReport(plan, diagnostics: outcome.diagnostics)
     }
 }

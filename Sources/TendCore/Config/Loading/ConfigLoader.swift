@@ -22,10 +22,22 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
 
     /// Loads `mainFile`, parsing only the files whose content is not already in `cache`.
     public func load(mainFile: String, cache: inout FragmentCache) throws(FileAccessError) -> LoadedConfig {
+        let files = try gather(mainFile: mainFile, cache: &cache)
+        guard Self.includeSettings(of: files.main) != nil else {
+            return LoadedConfig(mainFile: mainFile, config: nil, diagnostics: files.main.diagnostics, fragments: files.fragments)
+        }
+        let assembled = ConfigAssembler.assemble(main: files.main, includes: Array(files.includes), host: host)
+        let all = (assembled.diagnostics + files.diagnostics).sortedByLocation()
+        return LoadedConfig(mainFile: mainFile, config: all.containsErrors ? nil : assembled.config, diagnostics: all, fragments: files.fragments)
+    }
+
+    /// Reads and decodes `mainFile` and every file its include globs match, parsing only the files whose content
+    /// is not already in `cache`, without assembling them. Throws only when the main file itself cannot be read.
+    public func gather(mainFile: String, cache: inout FragmentCache) throws(FileAccessError) -> ConfigFiles {
         let bytes = try fileSystem.readFile(PathResolution.resolve(mainFile, against: workingDirectory))
         let main = cache.fragment(of: mainFile, bytes: bytes, isMain: true) { fragment(of: mainFile, bytes: bytes, isMain: true) }
-        guard let daemon = main.daemon, !main.diagnostics.contains(where: { $0.path == nil && $0.severity == .error }) else {
-            return LoadedConfig(mainFile: mainFile, config: nil, diagnostics: main.diagnostics, fragments: [main])
+        guard let daemon = Self.includeSettings(of: main) else {
+            return ConfigFiles(mainFile: mainFile, fragments: [main], diagnostics: [], includesAreKnown: false)
         }
         var diagnostics: [Diagnostic] = []
         var includes: [ConfigFragment] = []
@@ -38,9 +50,14 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
             }
         }
         cache.keep(only: Set([mainFile] + includes.map(\.file)))
-        let assembled = ConfigAssembler.assemble(main: main, includes: includes, host: host)
-        let all = (assembled.diagnostics + diagnostics).sortedByLocation()
-        return LoadedConfig(mainFile: mainFile, config: all.containsErrors ? nil : assembled.config, diagnostics: all, fragments: [main] + includes)
+        return ConfigFiles(mainFile: mainFile, fragments: [main] + includes, diagnostics: diagnostics, includesAreKnown: diagnostics.isEmpty)
+    }
+
+    /// The main file's daemon settings when they can say which files to include: nil when the file could not be
+    /// parsed or read (an error that belongs to no key) or defines no daemon settings.
+    private static func includeSettings(of main: ConfigFragment) -> DaemonConfig? {
+        guard !main.diagnostics.contains(where: { $0.path == nil && $0.severity == .error }) else { return nil }
+        return main.daemon
     }
 
     /// Parses and decodes one file; a syntax error or an empty file becomes the fragment's one diagnostic.
