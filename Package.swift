@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(name: "tend-task-probe", dependencies: ["TendSystem", "CTendSystem"]),
         // Helpers the test targets share: running processes through the reaper, process checks.
         .target(name: "TendTestKit", dependencies: ["TendSystem", system], path: "Tests/TendTestKit"),
-        .testTarget(name: "TendCoreTests", dependencies: ["TendCore"]),
+        .testTarget(name: "TendCoreTests", dependencies: ["TendCore", "TendTestKit"]),
         .testTarget(name: "TendSystemTests", dependencies: ["TendSystem", "CTendSystem", "tend-task-probe", "TendTestKit", system]),
         .testTarget(name: "TendSupervisorTests", dependencies: ["TendSupervisor", "TendCore", "TendSystem", "TendTestKit", logging, system]),
         .testTarget(name: "TendControlTests", dependencies: ["tend", "TendControl", "TendSupervisor", "TendCore", "TendSystem", "TendTestKit", system]),

@@ -143,8 +143,10 @@ struct Probe {
         report("\(label)_other_thread_wakeups", others(after) - others(before))
     }
 
+    /// The process's threads by name, without the probe's own `probe-watch` thread, which may still be on its way
+    /// out after the last idle window.
     static func threadNames() -> String {
-        ThreadCensus.take().threads.map(\.name).joined(separator: ",")
+        ThreadCensus.take().threads.map(\.name).filter { $0 != "probe-watch" }.joined(separator: ",")
     }
 }
 

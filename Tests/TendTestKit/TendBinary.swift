@@ -5,11 +5,7 @@ import TendSystem
 /// The built `tend` executable, run as a user would run it, in a scratch directory.
 public struct TendBinary {
     /// What one run printed and how it ended.
-    public struct Outcome: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-    }
+    public typealias Outcome = ChildRun.Outcome
 
     /// The `tend` binary next to the test bundle in the build products directory.
     public static let path: String = {
@@ -22,25 +18,49 @@ public struct TendBinary {
         return directory.appendingPathComponent("tend").path
     }()
 
-    /// Runs `tend ARGUMENTS` in `directory` (as `user` when given) and waits for it to exit. It is started
-    /// through the process's one `Reaper`, which every child of a test process must go through (it reaps any
-    /// other child).
+    /// Runs `tend ARGUMENTS` in `directory` (as `user` when given) and waits for it to exit.
     public static func run(
         _ arguments: [String], in directory: String, environment: [String: String] = [:], user: String? = nil
+    ) async throws -> Outcome {
+        var variables = environment
+        variables["NO_COLOR"] = variables["NO_COLOR"] ?? "1"
+        return try await ChildRun.run(path, arguments, in: directory, environment: variables, user: user)
+    }
+}
+
+/// A program a test runs to its end: its output read in full and its exit status awaited, with no pool thread
+/// blocked meanwhile. It is started through the process's one `Reaper`, which every child of a test process
+/// must go through (it reaps any other child, and would take the status of a child spawned around it).
+public enum ChildRun {
+    /// What one run printed and how it ended.
+    public struct Outcome: Sendable {
+        /// The exit status, 128 + the signal for a child killed by one, or -1 when unknown.
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `executable ARGUMENTS` in `directory` with the test process's environment plus `environment` (as
+    /// `user` when given), and waits for it to exit; one still writing after `limit` is killed, so a hung child
+    /// fails its test instead of hanging the runner.
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+        user: String? = nil, limit: Duration = .seconds(120)
     ) async throws -> Outcome {
         let output = try FileDescriptor.pipe(), errors = try FileDescriptor.pipe()
         let input = try FileDescriptor.open("/dev/null", .readOnly, options: .closeOnExec)
         var variables = ProcessInfo.processInfo.environment
-        variables["NO_COLOR"] = "1"
         variables.merge(environment) { $1 }
         var request = SpawnRequest(
-            arguments: [path] + arguments, environment: variables.map { "\($0.key)=\($0.value)" },
-            directory: FilePath(directory), standardInput: input, standardOutput: output.writeEnd, standardError: errors.writeEnd)
+            arguments: [executable] + arguments, environment: variables.map { "\($0.key)=\($0.value)" },
+            directory: directory.map { FilePath($0) }, standardInput: input, standardOutput: output.writeEnd,
+            standardError: errors.writeEnd)
         request.user = user
         let (exits, continuation) = AsyncStream.makeStream(of: ChildExit.self)
         defer { try? input.close() }
+        let child: ChildProcess
         do {
-            _ = try Reaper.shared.spawn(request) { exit in
+            child = try Reaper.shared.spawn(request) { exit in
                 continuation.yield(exit)
                 continuation.finish()
             }
@@ -50,10 +70,9 @@ public struct TendBinary {
         }
         try output.writeEnd.close()
         try errors.writeEnd.close()
-        // Read on a thread of its own: a blocking poll on the cooperative pool (two threads here) would stall
-        // every other test's tasks, timers included.
-        let (stdout, stderr) = try await withCheckedThrowingContinuation { (done: CheckedContinuation<([UInt8], [UInt8]), any Error>) in
-            Thread { done.resume(with: Result { try drain(output.readEnd, errors.readEnd) }) }.start()
+        let milliseconds = Int32(clamping: limit.components.seconds * 1000)
+        let (stdout, stderr) = try await onThreadOfItsOwn {
+            try drain(output.readEnd, errors.readEnd, killing: child.pid, after: milliseconds)
         }
         var status: Int32 = -1
         for await exit in exits {
@@ -67,14 +86,24 @@ public struct TendBinary {
     }
 
     /// Reads two pipes to their ends together, so a child filling one never blocks on the other; closes both.
-    private static func drain(_ first: FileDescriptor, _ second: FileDescriptor) throws -> ([UInt8], [UInt8]) {
+    /// Kills `pid` once `limit` milliseconds have passed with a pipe still open.
+    private static func drain(
+        _ first: FileDescriptor, _ second: FileDescriptor, killing pid: pid_t, after limit: Int32
+    ) throws -> ([UInt8], [UInt8]) {
         var buffers: [[UInt8]] = [[], []]
         var open = [first, second]
         defer { for descriptor in [first, second] { try? descriptor.close() } }
         var chunk = [UInt8](repeating: 0, count: 65536)
+        let deadline = ContinuousClock.now + .milliseconds(limit)
         while open.contains(where: { $0.rawValue >= 0 }) {
+            let left = deadline - ContinuousClock.now
+            if left <= .zero {
+                kill(pid, SIGKILL)
+                break
+            }
             var polls = open.map { pollfd(fd: $0.rawValue, events: Int16(POLLIN), revents: 0) }
-            guard poll(&polls, nfds_t(polls.count), -1) >= 0 else {
+            let wait = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+            guard poll(&polls, nfds_t(polls.count), wait) >= 0 else {
                 if errno == EINTR { continue }
                 throw Errno(rawValue: errno)
             }

@@ -13,9 +13,6 @@ final class ControlConnectionLoop: Sendable {
     /// Answers one request.
     typealias Responder = @Sendable (HTTPRequest) async -> ControlResponse
 
-    /// How many connections are served at once, and how many answers may be under way at once (a client that
-    /// hangs up does not stop its answer's task); beyond either, a new connection gets a 503 and is closed.
-    static let maximumConnections = 256
     /// How many connections beyond the limits are taken in only to be answered 503.
     static let refusedConnections = 32
     /// How long a stopping server lets answers under way finish.
@@ -38,6 +35,9 @@ final class ControlConnectionLoop: Sendable {
     private let poller: ReadinessPoller
     private let listener: Int32
     private let maximumBodySize: Int
+    /// How many connections are served at once, and how many answers may be under way at once (a client that
+    /// hangs up does not stop its answer's task); beyond either, a new connection gets a 503 and is closed.
+    private let maximumConnections: Int
     private let responder: Responder
     private let logger: Logger
     private let mailbox = Mutex(Mailbox())
@@ -45,10 +45,13 @@ final class ControlConnectionLoop: Sendable {
     private let (ended, endedContinuation) = AsyncStream.makeStream(of: Void.self)
 
     /// A loop for the listening socket `listener`, which it owns and closes.
-    init(listener: Int32, maximumBodySize: Int, logger: Logger, responder: @escaping Responder) throws(SocketError) {
+    init(
+        listener: Int32, maximumBodySize: Int, maximumConnections: Int, logger: Logger, responder: @escaping Responder
+    ) throws(SocketError) {
         self.poller = try ReadinessPoller()
         self.listener = listener
         self.maximumBodySize = maximumBodySize
+        self.maximumConnections = maximumConnections
         self.logger = logger
         self.responder = responder
         try poller.watch(listener, for: .readable, token: Self.listenerToken)
@@ -147,10 +150,10 @@ final class ControlConnectionLoop: Sendable {
                 poller.forget(listener)
                 state.acceptPausedUntil = ContinuousClock.now.advanced(by: .milliseconds(100))
             case .connection(let fd):
-                let overLimit = state.connections.count >= Self.maximumConnections || state.answersInFlight >= Self.maximumConnections
+                let overLimit = state.connections.count >= maximumConnections || state.answersInFlight >= maximumConnections
                 // Beyond the limits a few more are taken in to be told so (a 503 for their request); past
                 // those, a connection is closed at once.
-                guard !overLimit || state.connections.count < Self.maximumConnections + Self.refusedConnections else {
+                guard !overLimit || state.connections.count < maximumConnections + Self.refusedConnections else {
                     close(fd)
                     continue
                 }
@@ -217,7 +220,7 @@ final class ControlConnectionLoop: Sendable {
             let error = status == 413 ? ControlError(.bodyTooLarge, reason) : ControlError(.badRequest, reason)
             closeWithError(error, status: status, connection)
         case .request where connection.isRefused:
-            let error = ControlError(.failed, "the daemon is serving \(Self.maximumConnections) connections or requests already; try again")
+            let error = ControlError(.failed, "the daemon is serving \(maximumConnections) connections or requests already; try again")
             closeWithError(error, status: 503, connection)
         case .request(let request):
             connection.phase = .answering

@@ -21,16 +21,20 @@ public struct ControlServer: Sendable {
         public var version: String
         /// How often a followed log is checked for new bytes.
         public var followInterval: Duration
+        /// How many connections are served at once (and answers under way); beyond it a client gets a 503.
+        public var maximumConnections: Int
 
         public init(
             socketPath: String, socketMode: UInt32 = 0o600, socketOwner: SocketOwner? = nil, version: String,
-            followInterval: Duration = .milliseconds(100)
+            followInterval: Duration = .milliseconds(100),
+            maximumConnections: Int = 256
         ) {
             self.socketPath = socketPath
             self.socketMode = socketMode
             self.socketOwner = socketOwner
             self.version = version
             self.followInterval = followInterval
+            self.maximumConnections = maximumConnections
         }
     }
 
@@ -86,7 +90,10 @@ public struct ControlServer: Sendable {
             followInterval: configuration.followInterval)
         let loop: ControlConnectionLoop
         do {
-            loop = try ControlConnectionLoop(listener: listener, maximumBodySize: Self.maximumBodySize, logger: logger) { request in
+            loop = try ControlConnectionLoop(
+                listener: listener, maximumBodySize: Self.maximumBodySize,
+                maximumConnections: configuration.maximumConnections, logger: logger
+            ) { request in
                 await routes.respond(to: request)
             }
             try loop.start()

@@ -7,14 +7,16 @@ import Testing
 /// and stops the server when the body returns.
 @discardableResult
 func withServer<Result: Sendable>(
-    _ control: some SupervisorControl, socketMode: UInt32 = 0o600,
+    _ control: some SupervisorControl, socketMode: UInt32 = 0o600, maximumConnections: Int = 256,
     _ body: (ControlClient, String) async throws -> Result
 ) async throws -> Result {
     let scratch = ScratchDirectory()
     let socket = scratch.path + "/tend.sock"
     let server = try ControlServer(
         control: control,
-        configuration: .init(socketPath: socket, socketMode: socketMode, version: "9.9.9", followInterval: .milliseconds(10))
+        configuration: .init(
+            socketPath: socket, socketMode: socketMode, version: "9.9.9", followInterval: .milliseconds(10),
+            maximumConnections: maximumConnections)
     ).start()
     do {
         let result = try await body(ControlClient(socketPath: socket), socket)

@@ -1,6 +1,9 @@
 import Testing
 @testable import TendCore
+import TendTestKit
 
+/// Each parse runs on a thread of its own: it computes for a second or more in a debug build, which on one of
+/// the cooperative pool's two threads would stall every other test's timers and deadlines meanwhile.
 @Suite struct LargeDocumentTests {
     /// How many megabytes the generated files have: 10 in release builds; 1 in debug builds, where the
     /// unoptimised parsers take about a second per megabyte, to keep `swift test` quick.
@@ -44,13 +47,13 @@ import Testing
     }
 
     @Test(arguments: ConfigSyntax.allCases)
-    func aLargeFileParsesWithEveryPosition(syntax: ConfigSyntax) throws {
+    func aLargeFileParsesWithEveryPosition(syntax: ConfigSyntax) async throws {
         let count = 2_200 * LargeDocumentTests.megabytes
         let bytes = LargeDocumentTests.programs(count, as: syntax)
         #expect(bytes.count >= 1_000_000 * LargeDocumentTests.megabytes)
         let clock = ContinuousClock()
         let start = clock.now
-        let document = try syntax.parse(bytes: bytes)
+        let document = try await onThreadOfItsOwn { try syntax.parse(bytes: bytes) }
         let elapsed = clock.now - start
         print("parsed \(bytes.count) bytes of \(syntax) in \(elapsed)")
         guard case .table(let programs) = document.root["program"] else {
@@ -67,11 +70,11 @@ import Testing
 
     /// A file written on one line: positions are counted forward from the last one, never from the line's
     /// start (which would take hours here).
-    @Test func aLargeFileOnOneLineCostsOnePass() throws {
+    @Test func aLargeFileOnOneLineCostsOnePass() async throws {
         let count = 40_000 * LargeDocumentTests.megabytes
         let members = (0..<count).map { "\"k\($0)\": [\($0), \"é\"]" }.joined(separator: ", ")
         let bytes = Array("{\(members)}".utf8)
-        let document = try JSONDocumentParser.parse(bytes)
+        let document = try await onThreadOfItsOwn { try JSONDocumentParser.parse(bytes) }
         // Every earlier member holds one two-byte scalar (é), which takes one column.
         let bracketOffset = bytes.count - Array("[\(count - 1), \"é\"]}".utf8).count
         let column = bracketOffset - (count - 1) + 1
@@ -80,15 +83,16 @@ import Testing
 
     /// Long arrays, many `[[array]]` elements and keys of many parts are read in one pass: no element is
     /// appended by copying the ones before it, and a key deeper than tables may nest is refused at once.
-    @Test func longTOMLArraysAndKeysStayLinear() throws {
+    @Test func longTOMLArraysAndKeysStayLinear() async throws {
         let count = 50_000 * LargeDocumentTests.megabytes
         let array = "a = [" + String(repeating: "1, ", count: count) + "]\n"
         let tables = String(repeating: "[[t]]\nx = 1\n", count: count)
-        let root = try TOMLDocumentParser.parse(Array((array + tables).utf8)).root
+        let root = try await onThreadOfItsOwn { try TOMLDocumentParser.parse(Array((array + tables).utf8)).root }
         #expect(root["a"].map { if case .array(let elements) = $0 { elements.count } else { 0 } } == count)
         #expect(root["t"].map { if case .array(let elements) = $0 { elements.count } else { 0 } } == count)
         let deepKey = String(repeating: "k.", count: count) + "k = 1\n"
-        #expect(syntaxError(Array(deepKey.utf8), TOMLDocumentParser.parse)?.message
+        let deepKeyError = await onThreadOfItsOwn { syntaxError(Array(deepKey.utf8), TOMLDocumentParser.parse)?.message }
+        #expect(deepKeyError
             == "nesting too deep: more than \(TOMLDocumentParser.maximumDepth) levels of tables")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SystemPackage
 import Testing
 import TendSystem
+import TendTestKit
 
 @Suite struct PassthroughTests {
     @Test func aFifoIsPassedThroughAndNeverRotated() async throws {
@@ -22,17 +23,14 @@ import TendSystem
             try await withPump { pump, recorder in
                 let pipe = try LogPipe.make()
                 let id = try pump.attach(pipe.readEnd, to: output, onEnd: recorder.callback)
+                // Drained to its end on a thread of its own, whatever happens: the pump's writes into the FIFO block
+                // while nobody reads, and a reader that gave up would leave the pump, and the test, stuck for good.
+                async let drained = readToEnd(reader)
                 let child = try LogTestChild(shell: "cat \(source)", stdout: pipe.writeEnd.rawValue, stderr: 2)
                 try pipe.writeEnd.close()
                 defer { child.kill() }
-                var received: [UInt8] = []
-                var buffer = [UInt8](repeating: 0, count: 65_536)
-                await awaitLogCondition("every byte through the FIFO") {
-                    let got = read(reader, &buffer, buffer.count)
-                    if got > 0 { received += buffer[0..<got] }
-                    return received.count >= expected.count
-                }
                 let end = await recorder.awaitEnd(of: id)
+                let received = await drained
                 #expect(end?.reason == .endOfFile)
                 #expect(end?.bytesDropped == 0, "a seek on a FIFO would fail with ESPIPE and drop bytes")
                 #expect(await child.wait() == 0)
@@ -94,6 +92,25 @@ import TendSystem
             #expect(mkfifo(fifo, 0o600) == 0)
             #expect(throws: LogIOError("open", path: fifo, errno: .noSuchAddressOrDevice)) {
                 _ = try LogOutput.open(fifo, rotation: .never)
+            }
+        }
+    }
+}
+
+/// Reads `descriptor` (non-blocking or not) until end of file, on a thread of its own.
+private func readToEnd(_ descriptor: Int32) async -> [UInt8] {
+    await onThreadOfItsOwn {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let got = read(descriptor, &buffer, buffer.count)
+            if got > 0 {
+                bytes += buffer[0..<got]
+            } else if got == 0 || (errno != EAGAIN && errno != EINTR) {
+                return bytes
+            } else {
+                var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                _ = poll(&ready, 1, -1)
             }
         }
     }
