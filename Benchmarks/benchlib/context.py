@@ -35,8 +35,8 @@ class Scale:
     def full() -> "Scale":
         return Scale(start_sizes=(100, 1000), start_repeats=3, start_repeats_startsecs=2, idle_programs=1000, idle_seconds=30,
                      reload_programs=100, reload_repeats=10, restart_repeats=20,
-                     log_bytes=1 << 30, log_beside_bytes=256 << 20, log_beside_programs=1000, log_repeats=4,
-                     log_beside_repeats=2,
+                     log_bytes=1 << 30, log_beside_bytes=256 << 20, log_beside_programs=1000, log_repeats=6,
+                     log_beside_repeats=3,
                      readiness_programs=1000, readiness_repeats=3, status_programs=1000, status_repeats=10,
                      stop_programs=1000, stop_repeats=2, ignorers=10)
 

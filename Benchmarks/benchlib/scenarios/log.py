@@ -17,14 +17,14 @@ METHOD = (
     "sleeps. Under a daemon it is a program whose stdout_logfile has no rotation (maxbytes 0); the harness "
     "polls the log file's size every 2 ms and stops the clock when it holds every byte. Beside: the same "
     "with many `/bin/sleep 100000` programs running under the same daemon. The writer starts 2 s after every "
-    "program is RUNNING. References, in the same run: the "
-    "writer with its stdout redirected to a file, and piped through `cat > file`, also started 2 s after "
-    "they were launched. The four contenders take turns going first from one repetition to the next. "
-    "The pause matters on this VM beyond the daemons' start: its balloon reports freed memory back to the "
-    "host (free page reporting), so a writer that starts at once reuses the page cache the previous "
-    "contender just freed, still backed by the host, and one that starts seconds later faults fresh pages in "
-    "from the host; by hand, `writer | cat` made 1,100-1,400 MiB/s when started at once and 330-400 after "
-    "2.5 s, the same as tend's pump after its pause."
+    "program is RUNNING (right after a start the kernel is still writing back the files the daemon created). "
+    "References, in the same run: the writer with its stdout redirected to a file, and piped through "
+    "`cat > file`, also started 2 s after they were launched. The four contenders take turns going first from "
+    "one repetition to the next. "
+    "On this VM the rate of any writer varies from minute to minute with the memory behind its page cache: "
+    "twelve back-to-back runs of `writer | cat` alone, under the same conditions, made 409-1,550 MiB/s, cat "
+    "spending 0.64-2.28 s of system time on the same GiB (the copy into the page cache, 60-70% of it, in tend's "
+    "pump as in cat). Hence more repetitions here than elsewhere, and the ratio of medians to read, not one run."
 )
 
 MIB = 1 << 20
@@ -100,8 +100,7 @@ def reference(context: Context, size: int, through_cat: bool) -> float:
     command = f"{writer} | cat > {log}" if through_cat else f"exec {writer} > {log}"
     try:
         processes.start(["/bin/sh", "-c", command], cwd=directory)
-        # The same pause as the daemons' writers get (see METHOD): the page cache the writer fills comes from
-        # the same state of the machine's memory for every contender.
+        # The same pause as the daemons' writers get, so every contender is started the same way.
         settle()
         go(fifo)
         done = wait_for_bytes(log, size, timeout_for(size))
