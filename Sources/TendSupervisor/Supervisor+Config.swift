@@ -36,6 +36,10 @@ extension Supervisor {
             logger.warning("\(warning.description)")
         }
         var broken: [String: [String]] = [:]
+        if !outcome.includesWereRead {
+            // The other files were not read: whatever was broken among them still is, as far as anyone knows.
+            broken = brokenFiles.filter { $0.key != files.mainFile }
+        }
         for file in outcome.brokenFiles {
             broken[file] = outcome.diagnostics.filter { $0.file == file && $0.severity == .error }.map(\.description)
         }

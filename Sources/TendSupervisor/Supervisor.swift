@@ -60,8 +60,8 @@ public actor Supervisor {
     /// The configuration given at creation, taken in when `run()` begins.
     private var initial: ConfigFiles?
 
-    /// A supervisor for the configuration `initial` (already loaded and checked by the caller, who decides
-    /// what to do with an invalid one), or, with nil, for the configuration `run()` loads when it begins.
+    /// A supervisor for the configuration files `initial` (already gathered by the caller, who decides what to
+    /// do with an invalid main file), or, with nil, for the configuration `run()` loads when it begins.
     /// Nothing runs until `run()`.
     public init(settings: Settings, initial: ConfigFiles?, daemon: DaemonConfig, logger: Logger) throws {
         self.settings = settings

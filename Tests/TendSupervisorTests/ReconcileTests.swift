@@ -106,6 +106,29 @@ import TendSupervisor
         await harness.finish()
     }
 
+    /// While the main file cannot be parsed the includes are not read: a broken include is neither fixed nor
+    /// broken anew as far as the events say, and stays reported once the main file is fixed.
+    @Test func aBrokenIncludeIsNotCalledFixedWhileTheMainFileIsBroken() async throws {
+        let harness = try await SupervisorHarness(programs: "[program.a]\n" + Self.sleeper, extraFiles: ["conf.d/b.toml": "[program.b]\ncommand = 42\n"])
+        func errors(_ file: String) -> Int {
+            harness.allEvents.filter { if case .configError(let each, _, _) = $0 { each == file } else { false } }.count
+        }
+        func fixes(_ file: String) -> Int {
+            harness.allEvents.filter { if case .configFixed(let each, _) = $0 { each == file } else { false } }.count
+        }
+        try await harness.await("a", "RUNNING")
+        try await eventually("b reported broken") { errors("conf.d/b.toml") == 1 ? true : nil }
+        let main = try String(contentsOfFile: harness.directory + "/tend.toml", encoding: .utf8)
+        try harness.rewrite("tend.toml", "[daemon\n")
+        try await eventually("the main file reported broken") { errors("tend.toml") == 1 ? true : nil }
+        try harness.rewrite("tend.toml", main)
+        try await eventually("the main file fixed") { fixes("tend.toml") == 1 ? true : nil }
+        #expect(fixes("conf.d/b.toml") == 0)
+        #expect(errors("conf.d/b.toml") == 1)
+        #expect(try await harness.status("a").state == "RUNNING")
+        await harness.finish()
+    }
+
     @Test func aDeletedFileStopsItsPrograms() async throws {
         let harness = try await SupervisorHarness(programs: "[program.a]\n" + Self.sleeper, extraFiles: ["conf.d/b.toml": "[program.b]\n" + Self.sleeper])
         let b = try await harness.await("b", "RUNNING")

@@ -13,25 +13,33 @@ public struct LastKnownGood: Sendable {
     public struct Outcome: Sendable {
         /// The configuration to reconcile towards: the fresh one where it is valid, the last good one of each
         /// broken file otherwise. Nil when the load gives nothing new to reconcile towards (the main file or
-        /// the assembly is broken): what runs keeps running as it was.
+        /// the assembly is broken, or which files the configuration has is unknown): what runs keeps running
+        /// as it was.
         public var config: Config?
         /// Every diagnostic of the fresh load.
         public var diagnostics: [Diagnostic]
-        /// The files whose errors made tend keep their last good fragment (or nothing, for a new file).
+        /// The files whose errors made tend keep their last good fragment (or nothing, for a new file). When
+        /// `includesWereRead` is false, only the main file: the others were not read, so nothing is known
+        /// about them, broken or fixed.
         public var brokenFiles: [String]
+        /// Whether the load read every included file (see `ConfigFiles.includesAreKnown`).
+        public var includesWereRead: Bool = true
     }
 
     /// Takes in the files of a fresh load and assembles what to reconcile towards.
     ///
-    /// When the load cannot say which files the configuration has (the main file cannot be parsed, or an
-    /// include directory cannot be read), nothing is taken in: a file missing from the load may still be there,
-    /// and dropping its programs would stop them for a typo. The main file is then reported as broken.
+    /// When the load cannot say which files the configuration has (the main file cannot be parsed, its include
+    /// list is invalid, or an include directory cannot be read), nothing is taken in once something was: a
+    /// file missing from the load may still be there, and dropping its programs would stop them for a typo.
+    /// The main file is then reported as broken. A first load takes in what it could read.
     public mutating func update(_ files: ConfigFiles, host: HostFacts) -> Outcome {
         let diagnostics = files.fragments.flatMap(\.diagnostics) + files.diagnostics
-        guard files.includesAreKnown else {
-            return Outcome(config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: [files.mainFile])
+        guard files.includesAreKnown || fragments.isEmpty else {
+            return Outcome(
+                config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: [files.mainFile], includesWereRead: false)
         }
-        var broken: [String] = []
+        // A first load that could not read every include: the main file carries the error that says why.
+        var broken: [String] = files.includesAreKnown ? [] : [files.mainFile]
         func effective(_ fragment: ConfigFragment) -> ConfigFragment? {
             if fragment.diagnostics.containsErrors {
                 broken.append(fragment.file)
@@ -41,7 +49,9 @@ public struct LastKnownGood: Sendable {
             return fragment
         }
         guard let mainFragment = effective(files.main) else {
-            return Outcome(config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: broken)
+            return Outcome(
+                config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: Array(Set(broken)).sorted(),
+                includesWereRead: files.includesAreKnown)
         }
         let present = Set(files.fragments.map(\.file))
         fragments = fragments.filter { present.contains($0.key) }
@@ -51,6 +61,8 @@ public struct LastKnownGood: Sendable {
         if assembled.config == nil {
             broken.append(contentsOf: Set(assemblyProblems.filter { $0.severity == .error }.map(\.file)).sorted())
         }
-        return Outcome(config: assembled.config, diagnostics: (diagnostics + assemblyProblems).sortedByLocation(), brokenFiles: Array(Set(broken)).sorted())
+        return Outcome(
+            config: assembled.config, diagnostics: (diagnostics + assemblyProblems).sortedByLocation(),
+            brokenFiles: Array(Set(broken)).sorted(), includesWereRead: files.includesAreKnown)
     }
 }

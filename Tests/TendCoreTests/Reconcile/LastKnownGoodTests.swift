@@ -37,8 +37,12 @@ import Testing
         "[daemon\ninclude = [\"conf.d/*.toml\"]\n",
         "",
         "include = = 3\n",
+        // Include lists with errors: the default list would stand in for them.
+        "[daemon]\ninclude = 5\n",
+        "[daemon]\ninclude = [\"conf.d/*.toml\", 3]\n",
+        "daemon = 5\n",
     ])
-    func aMainFileThatCannotBeParsedChangesNothing(brokenMain: String) throws {
+    func aMainFileWhoseIncludesAreUnknownChangesNothing(brokenMain: String) throws {
         var lastKnownGood = LastKnownGood()
         var files = MemoryFileSystem(Self.good)
         #expect(commands(try update(&lastKnownGood, files)).keys.sorted() == ["a", "b"])
@@ -66,6 +70,18 @@ import Testing
         #expect(outcome.diagnostics.map(\.description) == [
             "/t/tend.toml:2:12: error: daemon.include[0]: cannot read /t/conf.d for include \"conf.d/*.toml\": permission denied",
         ])
+    }
+
+    @Test func aFirstLoadTakesInTheIncludesItCouldRead() throws {
+        var lastKnownGood = LastKnownGood()
+        var files = MemoryFileSystem(Self.good)
+        files.files[Self.main] = Array("[daemon]\ninclude = [\"conf.d/*.toml\", \"more/*.toml\"]\n".utf8)
+        files.files["/t/more/c.toml"] = Array("[program.c]\ncommand = \"sleep 1\"\n".utf8)
+        files.unreadable = ["/t/more"]
+        let outcome = try update(&lastKnownGood, files)
+        #expect(commands(outcome).keys.sorted() == ["a", "b"])
+        #expect(outcome.brokenFiles == [Self.main])
+        #expect(outcome.diagnostics.contains { $0.file == Self.main && $0.message.contains("cannot read /t/more") })
     }
 
     @Test func aProgramDefinedTwiceAcrossFilesChangesNothing() throws {

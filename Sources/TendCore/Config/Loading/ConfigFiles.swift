@@ -8,9 +8,10 @@ public struct ConfigFiles: Sendable {
     /// Problems of the set of files rather than of one file's content: an include pattern whose directory
     /// cannot be read. Each is placed on the main file's include entry.
     public var diagnostics: [Diagnostic]
-    /// Whether `fragments` holds every file the main file includes. False when the main file cannot be parsed
-    /// (or has no `[daemon]` table to read includes from) or an include directory cannot be read: which files
-    /// belong to the configuration is then unknown, and a file missing from `fragments` may still be there.
+    /// Whether `fragments` holds every file the main file includes. False when the main file cannot be parsed,
+    /// its `daemon.include` list has an error (the defaults would stand in for it), or an include directory
+    /// cannot be read: which files belong to the configuration is then unknown, and a file missing from
+    /// `fragments` may still be there.
     public var includesAreKnown: Bool
 
     /// The main file's fragment.

@@ -54,10 +54,16 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
     }
 
     /// The main file's daemon settings when they can say which files to include: nil when the file could not be
-    /// parsed or read (an error that belongs to no key) or defines no daemon settings.
+    /// parsed or read (an error that belongs to no key) or its include list has an error (`daemon` or
+    /// `daemon.include` not what they should be: the defaults would stand in for the list the user wrote).
     private static func includeSettings(of main: ConfigFragment) -> DaemonConfig? {
-        guard !main.diagnostics.contains(where: { $0.path == nil && $0.severity == .error }) else { return nil }
-        return main.daemon
+        let includeList: ConfigPath = [.key("daemon"), .key("include")]
+        let unusable = main.diagnostics.contains { diagnostic in
+            guard diagnostic.severity == .error else { return false }
+            guard let path = diagnostic.path else { return true }
+            return path == [.key("daemon")] || path.components.starts(with: includeList.components)
+        }
+        return unusable ? nil : main.daemon
     }
 
     /// Parses and decodes one file; a syntax error or an empty file becomes the fragment's one diagnostic.
