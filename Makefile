@@ -41,9 +41,9 @@ $(STATIC_CXX)/libstdc++.so:
 release: $(STATIC_CXX)/libstdc++.so
 	$(MAKE) build CONFIGURATION=release BUILD_FLAGS="$(RELEASE_FLAGS)"
 
-# Swift Testing runs the tests in one process, by default all at once. On two cores that kept Swift's cooperative
+# Swift Testing runs the tests in one process, many at once by default. On two cores that kept Swift's cooperative
 # pool (a thread a core) busy for up to 5 s at the start, and tests awaiting a deadline missed it now and then;
-# four at a time keeps the pool's delays under half a second and costs a few seconds.
+# four at a time kept the pool's delays under a quarter of a second and costs a few seconds.
 TEST_PARALLELISM ?= 4
 test: deps
 	$(SWIFT) build --build-tests

@@ -29,15 +29,15 @@ import TendSupervisor
             command = ["false"]
             startsecs = 1
             startretries = 4
-            backoff = { initial = "200ms", max = "600ms", multiplier = 2 }
+            backoff = { initial = "200ms", max = "1s", multiplier = 3 }
             """)
         try await harness.await("crash", "FATAL")
         let states = try await harness.transitions(of: "crash", through: "FATAL")
         #expect(states.map(\.state) == ["STARTING", "BACKOFF", "STARTING", "BACKOFF", "STARTING", "BACKOFF", "STARTING", "BACKOFF", "STARTING", "FATAL"])
         let delays = stride(from: 1, to: 8, by: 2).map { states[$0 + 1].time - states[$0].time }
         // Never early, and late by less than 0.7 s: enough for a loaded machine, too little to pass with the
-        // default initial delay (1 s), without the cap (the fourth would be 1.6 s), or without doubling (never early).
-        for (delay, expected) in zip(delays, [0.2, 0.4, 0.6, 0.6]) {
+        // default initial delay (1 s), without the cap (1.8 s, 5.4 s) or with the default multiplier (0.4 s, early).
+        for (delay, expected) in zip(delays, [0.2, 0.6, 1.0, 1.0]) {
             #expect(delay > expected - 0.02 && delay < expected + 0.7, "delays \(delays)")
         }
         await harness.finish()

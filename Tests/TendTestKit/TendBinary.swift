@@ -1,5 +1,6 @@
 import Foundation
 import SystemPackage
+import TendCore
 import TendSystem
 
 /// The built `tend` executable, run as a user would run it, in a scratch directory.
@@ -41,8 +42,8 @@ public enum ChildRun {
     }
 
     /// Runs `executable ARGUMENTS` in `directory` with the test process's environment plus `environment` (as
-    /// `user` when given), and waits for it to exit; one still writing after `limit` is killed, so a hung child
-    /// fails its test instead of hanging the runner.
+    /// `user` when given), and waits for it to exit; one that still holds its output open after `limit` is
+    /// killed, so a hung child fails its test instead of hanging the runner.
     public static func run(
         _ executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
         user: String? = nil, limit: Duration = .seconds(120)
@@ -70,9 +71,8 @@ public enum ChildRun {
         }
         try output.writeEnd.close()
         try errors.writeEnd.close()
-        let milliseconds = Int32(clamping: limit.components.seconds * 1000)
         let (stdout, stderr) = try await onThreadOfItsOwn {
-            try drain(output.readEnd, errors.readEnd, killing: child.pid, after: milliseconds)
+            try drain(output.readEnd, errors.readEnd, killing: child, after: limit)
         }
         var status: Int32 = -1
         for await exit in exits {
@@ -86,19 +86,19 @@ public enum ChildRun {
     }
 
     /// Reads two pipes to their ends together, so a child filling one never blocks on the other; closes both.
-    /// Kills `pid` once `limit` milliseconds have passed with a pipe still open.
+    /// Kills `child` (through its pidfd, never a reused pid) once `limit` has passed with a pipe still open.
     private static func drain(
-        _ first: FileDescriptor, _ second: FileDescriptor, killing pid: pid_t, after limit: Int32
+        _ first: FileDescriptor, _ second: FileDescriptor, killing child: ChildProcess, after limit: Duration
     ) throws -> ([UInt8], [UInt8]) {
         var buffers: [[UInt8]] = [[], []]
         var open = [first, second]
         defer { for descriptor in [first, second] { try? descriptor.close() } }
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let deadline = ContinuousClock.now + .milliseconds(limit)
+        let deadline = ContinuousClock.now + limit
         while open.contains(where: { $0.rawValue >= 0 }) {
             let left = deadline - ContinuousClock.now
             if left <= .zero {
-                kill(pid, SIGKILL)
+                _ = try? Reaper.shared.signal(child, .kill)
                 break
             }
             var polls = open.map { pollfd(fd: $0.rawValue, events: Int16(POLLIN), revents: 0) }

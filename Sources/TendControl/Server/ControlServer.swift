@@ -34,7 +34,7 @@ public struct ControlServer: Sendable {
             self.socketOwner = socketOwner
             self.version = version
             self.followInterval = followInterval
-            self.maximumConnections = maximumConnections
+            self.maximumConnections = max(1, maximumConnections)
         }
     }
 

@@ -97,12 +97,14 @@ import TendTestKit
     }
 }
 
-/// Reads `descriptor` (non-blocking or not) until end of file, on a thread of its own.
+/// Reads `descriptor` (non-blocking or not) until end of file, on a thread of its own; gives up after 30 s
+/// (what it has then is short, and the test fails instead of hanging).
 private func readToEnd(_ descriptor: Int32) async -> [UInt8] {
     await onThreadOfItsOwn {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
             let got = read(descriptor, &buffer, buffer.count)
             if got > 0 {
                 bytes += buffer[0..<got]
@@ -110,8 +112,9 @@ private func readToEnd(_ descriptor: Int32) async -> [UInt8] {
                 return bytes
             } else {
                 var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                _ = poll(&ready, 1, -1)
+                _ = poll(&ready, 1, 100)
             }
         }
+        return bytes
     }
 }

@@ -6,7 +6,7 @@ import Testing
     private func runProbe(_ mode: String) async throws -> ProbeRun {
         let path = try #require(ProbeRun.executablePath, "tend-task-probe is not built next to the tests")
         let run = try #require(await ProbeRun.run(path, [mode]), "tend-task-probe did not start")
-        #expect(run.exitStatus == 0)
+        #expect(run.exitStatus == 0, "tend-task-probe \(mode): \(run.errors)")
         #expect(run.values["done"] == "true")
         #expect(run.values["installed"] == "true")
         #expect(run.values["installed_again"] == "false")

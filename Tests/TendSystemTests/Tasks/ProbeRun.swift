@@ -7,6 +7,8 @@ import TendTestKit
 struct ProbeRun {
     let exitStatus: Int32
     let values: [String: String]
+    /// What the probe said on stderr, for the message of a failed run.
+    let errors: String
 
     /// The probe next to the running test binary (.build/debug), or nil when it was not built.
     static var executablePath: String? {
@@ -32,7 +34,7 @@ struct ProbeRun {
             guard let equals = line.firstIndex(of: "=") else { continue }
             values[String(line[..<equals])] = String(line[line.index(after: equals)...])
         }
-        return ProbeRun(exitStatus: outcome.status, values: values)
+        return ProbeRun(exitStatus: outcome.status, values: values, errors: outcome.stderr)
     }
 
     func number(_ key: String) -> Double? { values[key].flatMap(Double.init) }

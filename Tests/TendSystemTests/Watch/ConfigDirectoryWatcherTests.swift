@@ -224,7 +224,7 @@ import TendCore
             #expect(await NotificationRecorder.eventually(within: .seconds(2)) { recorder.streamFinished })
         }
         #expect(slowest < .milliseconds(200), "slowest stop took \(slowest)")
-        #expect(liveWatchCount() == 0)
+        #expect(liveWatchCount(on: [fixture.root, fixture.confD, fixture.confD + "/sub"]) == 0)
     }
 
     /// The library opens its descriptor without close-on-exec; the watcher sets it, so no child inherits it.
@@ -260,13 +260,20 @@ import TendCore
     }
 
     /// Watches the kernel holds for this process, as /proc reports them.
-    private func liveWatchCount() -> Int {
+    /// Only those on `directories`: other tests (supervisors that watch their conf.d) run meanwhile in this process.
+    private func liveWatchCount(on directories: [String]) -> Int {
+        let inodes = Set(directories.compactMap { path -> String? in
+            var status = stat()
+            return stat(path, &status) == 0 ? String(status.st_ino, radix: 16) : nil
+        })
         let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         return descriptors.reduce(0) { total, name in
             guard (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(name)")) == "anon_inode:inotify",
                 let info = try? String(contentsOfFile: "/proc/self/fdinfo/\(name)", encoding: .utf8)
             else { return total }
-            return total + info.split(separator: "\n").filter { $0.hasPrefix("inotify ") }.count
+            return total + info.split(separator: "\n").filter { line in
+                line.hasPrefix("inotify ") && line.split(separator: " ").contains { $0.hasPrefix("ino:") && inodes.contains(String($0.dropFirst(4))) }
+            }.count
         }
     }
 }
