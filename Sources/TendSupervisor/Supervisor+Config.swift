@@ -36,7 +36,7 @@ extension Supervisor {
             logger.warning("\(warning.description)")
         }
         var broken: [String: [String]] = [:]
-        if !outcome.includesWereRead {
+        if !files.includesAreKnown {
             // The other files were not read: whatever was broken among them still is, as far as anyone knows.
             broken = brokenFiles.filter { $0.key != files.mainFile }
         }

@@ -18,12 +18,10 @@ public struct LastKnownGood: Sendable {
         public var config: Config?
         /// Every diagnostic of the fresh load.
         public var diagnostics: [Diagnostic]
-        /// The files whose errors made tend keep their last good fragment (or nothing, for a new file). When
-        /// `includesWereRead` is false, only the main file: the others were not read, so nothing is known
-        /// about them, broken or fixed.
+        /// The files whose errors made tend keep their last good fragment (or nothing, for a new file). When the
+        /// load's includes are unknown, only the main file: the others were not read, so nothing is known about
+        /// them, broken or fixed.
         public var brokenFiles: [String]
-        /// Whether the load read every included file (see `ConfigFiles.includesAreKnown`).
-        public var includesWereRead: Bool = true
     }
 
     /// Takes in the files of a fresh load and assembles what to reconcile towards.
@@ -35,8 +33,7 @@ public struct LastKnownGood: Sendable {
     public mutating func update(_ files: ConfigFiles, host: HostFacts) -> Outcome {
         let diagnostics = files.fragments.flatMap(\.diagnostics) + files.diagnostics
         guard files.includesAreKnown || fragments.isEmpty else {
-            return Outcome(
-                config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: [files.mainFile], includesWereRead: false)
+            return Outcome(config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: [files.mainFile])
         }
         // A first load that could not read every include: the main file carries the error that says why.
         var broken: [String] = files.includesAreKnown ? [] : [files.mainFile]
@@ -49,9 +46,7 @@ public struct LastKnownGood: Sendable {
             return fragment
         }
         guard let mainFragment = effective(files.main) else {
-            return Outcome(
-                config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: Array(Set(broken)).sorted(),
-                includesWereRead: files.includesAreKnown)
+            return Outcome(config: nil, diagnostics: diagnostics.sortedByLocation(), brokenFiles: Array(Set(broken)).sorted())
         }
         let present = Set(files.fragments.map(\.file))
         fragments = fragments.filter { present.contains($0.key) }
@@ -63,6 +58,6 @@ public struct LastKnownGood: Sendable {
         }
         return Outcome(
             config: assembled.config, diagnostics: (diagnostics + assemblyProblems).sortedByLocation(),
-            brokenFiles: Array(Set(broken)).sorted(), includesWereRead: files.includesAreKnown)
+            brokenFiles: Array(Set(broken)).sorted())
     }
 }

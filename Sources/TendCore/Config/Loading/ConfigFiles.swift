@@ -8,11 +8,14 @@ public struct ConfigFiles: Sendable {
     /// Problems of the set of files rather than of one file's content: an include pattern whose directory
     /// cannot be read. Each is placed on the main file's include entry.
     public var diagnostics: [Diagnostic]
-    /// Whether `fragments` holds every file the main file includes. False when the main file cannot be parsed,
-    /// its `daemon.include` list has an error (the defaults would stand in for it), or an include directory
-    /// cannot be read: which files belong to the configuration is then unknown, and a file missing from
-    /// `fragments` may still be there.
-    public var includesAreKnown: Bool
+    /// Whether the main file could say which files to include. False when it cannot be parsed or its
+    /// `daemon.include` list has an error (the defaults would stand in for it): `fragments` is the main file alone.
+    public var includeListIsValid: Bool
+
+    /// Whether `fragments` holds every file the main file includes: the include list is valid and every include
+    /// directory could be read. Otherwise which files belong to the configuration is unknown, and a file missing
+    /// from `fragments` may still be there.
+    public var includesAreKnown: Bool { includeListIsValid && diagnostics.isEmpty }
 
     /// The main file's fragment.
     public var main: ConfigFragment { fragments[0] }

@@ -23,7 +23,7 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
     /// Loads `mainFile`, parsing only the files whose content is not already in `cache`.
     public func load(mainFile: String, cache: inout FragmentCache) throws(FileAccessError) -> LoadedConfig {
         let files = try gather(mainFile: mainFile, cache: &cache)
-        guard Self.includeSettings(of: files.main) != nil else {
+        guard files.includeListIsValid else {
             return LoadedConfig(mainFile: mainFile, config: nil, diagnostics: files.main.diagnostics, fragments: files.fragments)
         }
         let assembled = ConfigAssembler.assemble(main: files.main, includes: Array(files.includes), host: host)
@@ -37,7 +37,7 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
         let bytes = try fileSystem.readFile(PathResolution.resolve(mainFile, against: workingDirectory))
         let main = cache.fragment(of: mainFile, bytes: bytes, isMain: true) { fragment(of: mainFile, bytes: bytes, isMain: true) }
         guard let daemon = Self.includeSettings(of: main) else {
-            return ConfigFiles(mainFile: mainFile, fragments: [main], diagnostics: [], includesAreKnown: false)
+            return ConfigFiles(mainFile: mainFile, fragments: [main], diagnostics: [], includeListIsValid: false)
         }
         var diagnostics: [Diagnostic] = []
         var includes: [ConfigFragment] = []
@@ -50,7 +50,7 @@ public struct ConfigLoader<FileSystem: ConfigFileSystem>: Sendable {
             }
         }
         cache.keep(only: Set([mainFile] + includes.map(\.file)))
-        return ConfigFiles(mainFile: mainFile, fragments: [main] + includes, diagnostics: diagnostics, includesAreKnown: diagnostics.isEmpty)
+        return ConfigFiles(mainFile: mainFile, fragments: [main] + includes, diagnostics: diagnostics, includeListIsValid: true)
     }
 
     /// The main file's daemon settings when they can say which files to include: nil when the file could not be
